@@ -1,0 +1,6 @@
+package org.fundbook.group;
+
+/** Whether the group lends to people outside it. */
+public enum NonMemberLending {
+    ALLOWED, DISABLED
+}

@@ -1,0 +1,6 @@
+package org.fundbook.group;
+
+/** As recorded on the group's paper register. */
+public enum Sex {
+    F, M
+}

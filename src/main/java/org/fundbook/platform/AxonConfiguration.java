@@ -1,0 +1,101 @@
+package org.fundbook.platform;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon on PostgreSQL through its JDBC storage engine: tables owned by Flyway, Jackson for every payload,
+ * the request's actor and ids copied from each command onto the events it causes.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /** Processing group of the projections the API reads: updated in the command's own transaction. */
+    public static final String LEDGER_PROJECTIONS = "ledger-projections";
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder().setTokenTable("token_entry").build();
+    }
+
+    /** One ObjectMapper for stored events, snapshots and tokens: fields, not getters, are the record. */
+    static ObjectMapper storageObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(storageObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return JacksonSerializer.builder().objectMapper(storageObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return JacksonSerializer.builder().objectMapper(storageObjectMapper()).build();
+    }
+
+    @Bean
+    CorrelationDataProvider requestCorrelationDataProvider() {
+        return new SimpleCorrelationDataProvider(RequestMetadata.KEYS.toArray(String[]::new));
+    }
+
+    @Bean
+    SnapshotTriggerDefinition groupSnapshotTrigger(Snapshotter snapshotter,
+                                                   @Value("${fundbook.snapshot-threshold:200}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Streaming processors run pooled, sharing segments through the token store; the API's projections are
+     * subscribing, so a write and its projection rows commit together (read-your-writes), and a projection
+     * failure rolls the write back instead of being logged and forgotten.
+     */
+    @Bean
+    ConfigurerModule eventProcessingDefaults() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingPooledStreamingEventProcessors()
+                .registerSubscribingEventProcessor(LEDGER_PROJECTIONS)
+                .registerListenerInvocationErrorHandler(LEDGER_PROJECTIONS, c -> PropagatingErrorHandler.instance())
+                .registerErrorHandler(LEDGER_PROJECTIONS, c -> PropagatingErrorHandler.instance()));
+    }
+}
