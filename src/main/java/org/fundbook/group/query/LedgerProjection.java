@@ -1,0 +1,166 @@
+package org.fundbook.group.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.fundbook.group.Effect;
+import org.fundbook.group.GroupEvent;
+import org.fundbook.group.GroupEvent.GroupRegistered;
+import org.fundbook.group.GroupEvent.GroupTransaction;
+import org.fundbook.group.GroupEvent.LoanDisbursed;
+import org.fundbook.group.GroupEvent.MemberRegistered;
+import org.fundbook.group.GroupEvent.PolicyChanged;
+import org.fundbook.group.GroupEvent.RepaymentRecorded;
+import org.fundbook.group.GroupEvent.TransactionReversed;
+import org.fundbook.group.Pool;
+import org.fundbook.group.TransactionKind;
+import org.fundbook.platform.AxonConfiguration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the API's read models. Balances are moved by the same {@link Effect} the aggregate applies, so the
+ * two cannot drift apart by a second definition of what a transaction does.
+ */
+@Component
+@ProcessingGroup(AxonConfiguration.LEDGER_PROJECTIONS)
+class LedgerProjection {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    LedgerProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(GroupEvent event, @SequenceNumber long sequence) {
+        if (event instanceof GroupRegistered e) {
+            jdbc.update("""
+                    INSERT INTO group_view (group_id, name, scheme, province, district, commune, village,
+                        registered_on, period_number, period_start)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)""",
+                    e.groupId(), e.name(), e.scheme().name(), e.location().province(), e.location().district(),
+                    e.location().commune(), e.location().village(), date(e.registeredOn()), date(e.registeredOn()));
+            insertPolicy(e.groupId(), 0, e.registeredOn(), e.policy());
+        } else if (event instanceof PolicyChanged e) {
+            insertPolicy(e.groupId(), (int) sequence, e.effectiveFrom(), e.policy());
+        } else if (event instanceof MemberRegistered e) {
+            jdbc.update("""
+                    INSERT INTO member_view (group_id, member_id, registration_number, name, sex, membership,
+                        joined_on, poorest_family, officer_role, subgroup)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    e.groupId(), e.memberId(), e.registrationNumber(), e.name(), e.sex().name(),
+                    e.membership().name(), date(e.joinedOn()), e.poorestFamily(),
+                    e.officerRole() == null ? null : e.officerRole().name(), e.subgroup());
+            jdbc.update("UPDATE group_view SET member_count = member_count + 1 WHERE group_id = ?", e.groupId());
+        } else if (event instanceof GroupTransaction e) {
+            onTransaction(e, sequence);
+        }
+    }
+
+    private void onTransaction(GroupTransaction event, long sequence) {
+        Effect effect = Effect.of(event);
+        Map<Pool, Long> pools = effect.pools();
+        jdbc.update("""
+                UPDATE group_view SET cash = cash + ?, loan_principal_outstanding = loan_principal_outstanding + ?,
+                    member_savings = member_savings + ?, pool_fund_capital = pool_fund_capital + ?,
+                    pool_premium = pool_premium + ?, pool_emergency_fund = pool_emergency_fund + ?,
+                    pool_committee_operations = pool_committee_operations + ?,
+                    pool_provincial_district = pool_provincial_district + ?
+                WHERE group_id = ?""",
+                effect.cash(), effect.loanPrincipal(), effect.savings(),
+                pools.getOrDefault(Pool.FUND_CAPITAL, 0L), pools.getOrDefault(Pool.PREMIUM, 0L),
+                pools.getOrDefault(Pool.EMERGENCY_FUND, 0L), pools.getOrDefault(Pool.COMMITTEE_OPERATIONS, 0L),
+                pools.getOrDefault(Pool.PROVINCIAL_DISTRICT, 0L), event.groupId());
+        if (effect.memberId() != null && effect.savings() != 0) {
+            jdbc.update("UPDATE member_view SET savings = savings + ? WHERE group_id = ? AND member_id = ?",
+                    effect.savings(), event.groupId(), effect.memberId());
+            TransactionKind kind = event.kind();
+            if (event instanceof TransactionReversed r) {
+                kind = r.reversedKind();
+            }
+            jdbc.update("""
+                    INSERT INTO savings_movement (group_id, member_id, transaction_id, event_sequence, occurred_on,
+                        kind, amount) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                    event.groupId(), effect.memberId(), event.transactionId(), sequence, date(event.occurredOn()),
+                    event instanceof TransactionReversed ? "REVERSAL_OF_" + kind.name() : kind.name(),
+                    effect.savings());
+        }
+        if (event instanceof LoanDisbursed e) {
+            jdbc.update("""
+                    INSERT INTO loan_view (group_id, loan_id, borrower_id, principal, monthly_rate_bp,
+                        interest_method, term_months, purpose, disbursed_on, matures_on)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    e.groupId(), e.loanId(), e.borrowerId(), e.principal(), e.monthlyRateBp(),
+                    e.interestMethod().name(), e.termMonths(), e.purpose(), date(e.occurredOn()),
+                    date(e.maturesOn()));
+            moveBorrowerPrincipal(e.groupId(), e.borrowerId(), e.principal());
+        } else if (event instanceof RepaymentRecorded e) {
+            jdbc.update("""
+                    INSERT INTO loan_repayment (group_id, transaction_id, loan_id, event_sequence, occurred_on, amount,
+                        interest_part, principal_part, allocation, outstanding_after)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    e.groupId(), e.transactionId(), e.loanId(), sequence, date(e.occurredOn()), e.amount(),
+                    e.interestPart(), e.principalPart(), write(e.allocation()), e.outstandingAfter());
+            moveBorrowerPrincipal(e.groupId(), e.borrowerId(), -e.principalPart());
+        } else if (event instanceof TransactionReversed e) {
+            onReversal(e);
+        }
+    }
+
+    private void onReversal(TransactionReversed e) {
+        if (e.reversedKind() == TransactionKind.LOAN_DISBURSEMENT) {
+            jdbc.update("UPDATE loan_view SET reversed = true WHERE group_id = ? AND loan_id = ?",
+                    e.groupId(), e.reversedTransactionId());
+            moveBorrowerPrincipal(e.groupId(), borrowerOfLoan(e.groupId(), e.reversedTransactionId()),
+                    e.loanPrincipalDelta());
+        } else if (e.reversedKind() == TransactionKind.REPAYMENT) {
+            UUID loanId = jdbc.queryForObject(
+                    "UPDATE loan_repayment SET reversed = true WHERE group_id = ? AND transaction_id = ? RETURNING loan_id",
+                    UUID.class, e.groupId(), e.reversedTransactionId());
+            moveBorrowerPrincipal(e.groupId(), borrowerOfLoan(e.groupId(), loanId), e.loanPrincipalDelta());
+        }
+    }
+
+    private UUID borrowerOfLoan(UUID groupId, UUID loanId) {
+        return jdbc.queryForObject("SELECT borrower_id FROM loan_view WHERE group_id = ? AND loan_id = ?",
+                UUID.class, groupId, loanId);
+    }
+
+    private void moveBorrowerPrincipal(UUID groupId, UUID borrowerId, long delta) {
+        jdbc.update("""
+                UPDATE member_view SET loan_principal_outstanding = loan_principal_outstanding + ?
+                WHERE group_id = ? AND member_id = ?""", delta, groupId, borrowerId);
+    }
+
+    private void insertPolicy(UUID groupId, int version, LocalDate effectiveFrom, Object policy) {
+        jdbc.update("INSERT INTO policy_version (group_id, version, effective_from, policy) VALUES (?, ?, ?, ?)",
+                groupId, version, date(effectiveFrom), write(policy));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write projection JSON", e);
+        }
+    }
+
+    private static Date date(LocalDate date) {
+        return Date.valueOf(date);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("TRUNCATE loan_repayment, loan_view, savings_movement, member_view, policy_version, group_view");
+    }
+}

@@ -1,0 +1,164 @@
+package org.fundbook.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.fundbook.group.LedgerRefusal;
+import org.fundbook.group.RefusalCode;
+import org.fundbook.group.TransactionIdReused;
+import org.fundbook.platform.web.CorrelationIdFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records one write exactly once. In a single database transaction it locks the group's row (so writers to
+ * one group, on any node, take turns), answers a replay from the stored first answer, runs the command
+ * (whose events and projection rows join this transaction), and stores the answer under the transaction id.
+ * Either all of it commits before the client sees 2xx, or none of it does. Conflicts are retried.
+ */
+@Component
+public class LedgerWriter {
+
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final Logger log = LoggerFactory.getLogger(LedgerWriter.class);
+    private static final int ATTEMPTS = 8;
+
+    private final TransactionTemplate transactions;
+    private final JdbcTemplate jdbc;
+    private final CommandGateway commands;
+    private final ObjectMapper json;
+    private final Actor actor;
+
+    public LedgerWriter(TransactionTemplate transactions, JdbcTemplate jdbc, CommandGateway commands,
+                        ObjectMapper json, Actor actor) {
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.commands = commands;
+        this.json = json;
+        this.actor = actor;
+    }
+
+    /** What a write did: the command's result, handed to the code that builds the answer. */
+    public interface Answer<R> {
+        Object body(R result);
+    }
+
+    /**
+     * @param groupId       the group written to
+     * @param transactionId the client's id for this write; the idempotency key
+     * @param request       the validated request, whose canonical JSON (with the path) is the fingerprint
+     * @param newGroup      true for a group's registration, the only write to a group that does not exist yet
+     * @param command       the command to send
+     * @param answer        builds the 201 body from the command's result, reading projections in this transaction
+     */
+    public <R> ResponseEntity<String> write(UUID groupId, UUID transactionId, String path, Object request,
+                                            boolean newGroup, Object command, Answer<R> answer) {
+        String fingerprint = fingerprint(path, request);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Outcome outcome = transactions.execute(status -> once(groupId, transactionId, fingerprint, newGroup,
+                        command, answer));
+                return outcome.toResponse();
+            } catch (ConcurrencyException | ConcurrencyFailureException | DuplicateKeyException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("Write {} to group {} met a concurrent write; attempt {}", transactionId, groupId, attempt);
+                backOff(attempt);
+            }
+        }
+    }
+
+    private <R> Outcome once(UUID groupId, UUID transactionId, String fingerprint, boolean newGroup, Object command,
+                             Answer<R> answer) {
+        if (!newGroup) {
+            List<Integer> locked = jdbc.queryForList("SELECT 1 FROM group_view WHERE group_id = ? FOR UPDATE",
+                    Integer.class, groupId);
+            if (locked.isEmpty()) {
+                throw new LedgerRefusal(RefusalCode.GROUP_NOT_FOUND, "no group " + groupId);
+            }
+        }
+        List<Outcome> earlier = jdbc.query(
+                "SELECT group_id, request_hash, status, body FROM idempotent_request WHERE transaction_id = ?",
+                (rs, i) -> {
+                    if (!rs.getString("request_hash").equals(fingerprint)
+                            || !rs.getObject("group_id", UUID.class).equals(groupId)) {
+                        throw new TransactionIdReused("transaction " + transactionId
+                                + " was already used for a different request");
+                    }
+                    return new Outcome(rs.getInt("status"), rs.getString("body"), true);
+                }, transactionId);
+        if (!earlier.isEmpty()) {
+            return earlier.get(0);
+        }
+        if (newGroup) {
+            List<Integer> existing = jdbc.queryForList("SELECT 1 FROM group_view WHERE group_id = ?", Integer.class,
+                    groupId);
+            if (!existing.isEmpty()) {
+                throw new TransactionIdReused("group " + groupId + " is already registered");
+            }
+        }
+        R result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
+                RequestMetadata.of(actor.username(), CorrelationIdFilter.current(), transactionId.toString())));
+        String body = serialize(answer.body(result));
+        jdbc.update("INSERT INTO idempotent_request (transaction_id, group_id, request_hash, status, body) "
+                + "VALUES (?, ?, ?, ?, ?)", transactionId, groupId, fingerprint, 201, body);
+        return new Outcome(201, body, false);
+    }
+
+    private String fingerprint(String path, Object request) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(path.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(json.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot fingerprint the request", e);
+        }
+    }
+
+    private String serialize(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the answer", e);
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(Math.min(50, 2L << attempt) + (long) (Math.random() * 5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a write", e);
+        }
+    }
+
+    private record Outcome(int status, String body, boolean replayed) {
+        ResponseEntity<String> toResponse() {
+            ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
+            if (replayed) {
+                builder.header(REPLAYED_HEADER, "true");
+            }
+            return builder.body(body);
+        }
+    }
+
+}
