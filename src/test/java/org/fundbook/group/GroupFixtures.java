@@ -3,6 +3,7 @@ package org.fundbook.group;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -191,6 +192,13 @@ final class GroupFixtures {
     }
 
     // ------------------------------------------------------------------------------------------ histories
+
+    /** A history followed by more commands. */
+    static Object[] plus(Object[] history, Object... more) {
+        Object[] all = Arrays.copyOf(history, history.length + more.length);
+        System.arraycopy(more, 0, all, history.length, more.length);
+        return all;
+    }
 
     /**
      * The first worked example of spec section 6 up to its disbursement: an FSF village fund with IOM capital of
