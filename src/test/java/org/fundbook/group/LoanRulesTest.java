@@ -12,6 +12,7 @@ import static org.fundbook.group.GroupFixtures.loan;
 import static org.fundbook.group.GroupFixtures.member;
 import static org.fundbook.group.GroupFixtures.newFixture;
 import static org.fundbook.group.GroupFixtures.nonMember;
+import static org.fundbook.group.GroupFixtures.plus;
 import static org.fundbook.group.GroupFixtures.refusal;
 import static org.fundbook.group.GroupFixtures.registerGroup;
 import static org.fundbook.group.GroupFixtures.repayment;
@@ -202,7 +203,7 @@ class LoanRulesTest {
     @Test
     void backDatedLoanStillNeedsTheCashThatIsInTheBoxNow() {
         // on 2024-03-01 the box held 100,000 by value date, but that money has since been lent (recorded first)
-        fixture.givenCommands(cedacWithCapital(100_000), loan("first loan", "sokha", 100_000, 6, "2024-06-01"))
+        fixture.givenCommands(plus(cedacWithCapital(100_000), loan("first loan", "sokha", 100_000, 6, "2024-06-01")))
                 .when(loan("loan", "dara", 50_000, 6, "2024-03-01"))
                 .expectNoEvents()
                 .expectException(refusal(RefusalCode.INSUFFICIENT_CASH));
