@@ -16,7 +16,13 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.fundbook.closing.PremiumShare;
+import org.fundbook.closing.Premiums;
+import org.fundbook.closing.SavingsMovement;
+import org.fundbook.group.GroupCommand.CancelClosing;
 import org.fundbook.group.GroupCommand.ChangePolicy;
+import org.fundbook.group.GroupCommand.ConfirmClosing;
+import org.fundbook.group.GroupCommand.StartClosing;
 import org.fundbook.group.GroupCommand.CountCash;
 import org.fundbook.group.GroupCommand.Dated;
 import org.fundbook.group.GroupCommand.DisburseLoan;
@@ -30,7 +36,11 @@ import org.fundbook.group.GroupCommand.RecordWithdrawal;
 import org.fundbook.group.GroupCommand.RegisterGroup;
 import org.fundbook.group.GroupCommand.RegisterMember;
 import org.fundbook.group.GroupCommand.ReverseTransaction;
+import org.fundbook.group.GroupEvent.BalanceFigures;
+import org.fundbook.group.GroupEvent.BooksClosed;
 import org.fundbook.group.GroupEvent.CapitalReceived;
+import org.fundbook.group.GroupEvent.ClosingCancelled;
+import org.fundbook.group.GroupEvent.ClosingStarted;
 import org.fundbook.group.GroupEvent.CashCounted;
 import org.fundbook.group.GroupEvent.ContributionRecorded;
 import org.fundbook.group.GroupEvent.EmergencyGrantMade;
@@ -80,6 +90,13 @@ public class GroupAggregate {
     private HashMap<UUID, Loan> loans = new HashMap<>();
     private HashMap<UUID, Grant> grants = new HashMap<>();
     private HashMap<UUID, Recorded> transactions = new HashMap<>();
+
+    // the open period, by value date: where it started from, and every transaction dated in it
+    private BalanceFigures opening = new BalanceFigures(0, 0, 0, Map.of());
+    private HashMap<UUID, Long> openingSavings = new HashMap<>();
+    private List<PeriodEntry> periodEntries = new ArrayList<>();
+    private long closingDistributable;
+    private List<PremiumShare> closingPremiums = List.of();
 
     protected GroupAggregate() {
         // required by Axon and by snapshot deserialization
@@ -348,6 +365,89 @@ public class GroupAggregate {
         return event;
     }
 
+    @CommandHandler
+    public GroupEvent handle(StartClosing command) {
+        requireNewTransactionId(command.transactionId());
+        if (closingInProgress) {
+            throw refuse(RefusalCode.CLOSING_IN_PROGRESS, "a closing on " + closingDate + " is already in progress");
+        }
+        Policy policy = policyOn(command.closingDate());
+        LocalDate earliest = periodStart.plusMonths(policy.closingCycleMonths());
+        if (command.closingDate().isBefore(earliest)) {
+            throw refuse(RefusalCode.CLOSING_TOO_EARLY, "period " + periodNumber + " started on " + periodStart
+                    + " and can close on " + earliest + " at the earliest");
+        }
+        if (command.closingDate().isAfter(command.today())) {
+            throw refuse(RefusalCode.FUTURE_DATE, "closingDate " + command.closingDate() + " is after today");
+        }
+        LocalDate c = command.closingDate();
+        // The PREMIUM pool by value date; never more than the pool holds now (a later-dated reversal may have
+        // taken some back), so the share-out can always be paid.
+        long distributable = Math.max(0, Math.min(pool(Pool.PREMIUM),
+                figuresBefore(c).pools().getOrDefault(Pool.PREMIUM, 0L)));
+        List<UUID> sharers = members.values().stream()
+                .filter(m -> m.membership == Membership.MEMBER).map(m -> m.memberId).toList();
+        List<SavingsMovement> movements = periodEntries.stream()
+                .filter(entry -> entry.effect().memberId() != null && entry.effect().savings() != 0)
+                .map(entry -> new SavingsMovement(entry.effect().memberId(), entry.occurredOn(),
+                        entry.effect().savings()))
+                .toList();
+        List<PremiumShare> premiums = Premiums.shareOut(distributable,
+                Premiums.Basis.valueOf(policy.premiumBasis().name()), periodStart, c, sharers, openingSavings,
+                movements);
+        ClosingStarted event = new ClosingStarted(groupId, command.transactionId(), periodNumber, periodStart, c,
+                policy.suspendLendingDuringClosing(), policy.premiumBasis(), distributable, premiums);
+        apply(event);
+        return event;
+    }
+
+    @CommandHandler
+    public GroupEvent handle(ConfirmClosing command) {
+        if (!closingInProgress) {
+            throw refuse(RefusalCode.NO_CLOSING_IN_PROGRESS, "no closing is in progress");
+        }
+        requireNewTransactionId(command.transactionId());
+        long total = closingPremiums.stream().mapToLong(PremiumShare::premium).sum();
+        if (command.payoutMode() == PayoutMode.CASH && total > lendableCash()) {
+            throw refuse(RefusalCode.INSUFFICIENT_CASH, "premiums of " + total + " riel cannot be paid from "
+                    + lendableCash() + " riel of lendable cash");
+        }
+        Effect payout = premiumEffect(command.payoutMode(), total);
+        Figures closing = new Figures(figuresBefore(closingDate));
+        closing.apply(payout);
+        for (PremiumShare share : closingPremiums) {
+            if (command.payoutMode() == PayoutMode.REINVEST) {
+                closing.memberSavings = Riel.checkedAdd(closing.memberSavings, share.premium());
+            }
+        }
+        Map<String, Long> movements = new LinkedHashMap<>();
+        for (PeriodEntry entry : periodEntries) {
+            if (entry.occurredOn().isBefore(closingDate)) {
+                addMovement(movements, entry.kind(), entry.effect());
+            }
+        }
+        movements.put("PREMIUM", total);
+        long expectedCash = cash - (command.payoutMode() == PayoutMode.CASH ? total : 0);
+        BooksClosed event = new BooksClosed(groupId, command.transactionId(), periodNumber, periodStart,
+                closingDate, command.payoutMode(), policyOn(closingDate).premiumBasis(), closingDistributable,
+                closingPremiums, opening, movements, closing.toFigures(), expectedCash, command.countedCash(),
+                command.countedCash() - expectedCash);
+        apply(event);
+        assertInvariants();
+        return event;
+    }
+
+    @CommandHandler
+    public GroupEvent handle(CancelClosing command) {
+        if (!closingInProgress) {
+            throw refuse(RefusalCode.NO_CLOSING_IN_PROGRESS, "no closing is in progress");
+        }
+        requireNewTransactionId(command.transactionId());
+        ClosingCancelled event = new ClosingCancelled(groupId, command.transactionId(), periodNumber, closingDate);
+        apply(event);
+        return event;
+    }
+
     // ------------------------------------------------------------------------------------------------ events
 
     @EventSourcingHandler
@@ -461,9 +561,69 @@ public class GroupAggregate {
         record(event, target.transactionId);
     }
 
+    @EventSourcingHandler
+    void on(ClosingStarted event) {
+        transactions.put(event.transactionId(), new Recorded(event.transactionId(), TransactionKind.CLOSING, null,
+                Effect.NONE));
+        closingInProgress = true;
+        closingDate = event.closingDate();
+        lendingSuspended = event.lendingSuspended();
+        closingDistributable = event.distributable();
+        closingPremiums = List.copyOf(event.premiums());
+    }
+
+    @EventSourcingHandler
+    void on(ClosingCancelled event) {
+        transactions.put(event.transactionId(), new Recorded(event.transactionId(), TransactionKind.CLOSING, null,
+                Effect.NONE));
+        endClosing();
+    }
+
+    @EventSourcingHandler
+    void on(BooksClosed event) {
+        transactions.put(event.transactionId(), new Recorded(event.transactionId(), TransactionKind.CLOSING, null,
+                Effect.NONE));
+        long total = event.premiums().stream().mapToLong(PremiumShare::premium).sum();
+        applyEffect(premiumEffect(event.payoutMode(), total));
+        HashMap<UUID, Long> nextOpening = new HashMap<>(openingSavings);
+        for (PeriodEntry entry : periodEntries) {
+            if (entry.occurredOn().isBefore(event.closingDate()) && entry.effect().memberId() != null) {
+                nextOpening.merge(entry.effect().memberId(), entry.effect().savings(), Riel::checkedAdd);
+            }
+        }
+        if (event.payoutMode() == PayoutMode.REINVEST) {
+            for (PremiumShare share : event.premiums()) {
+                if (share.premium() > 0) {
+                    Member member = members.get(share.memberId());
+                    member.savings = Riel.checkedAdd(member.savings, share.premium());
+                    memberSavings = Riel.checkedAdd(memberSavings, share.premium());
+                    nextOpening.merge(share.memberId(), share.premium(), Riel::checkedAdd);
+                }
+            }
+        }
+        openingSavings = nextOpening;
+        opening = event.closing();
+        periodEntries = new ArrayList<>(periodEntries.stream()
+                .filter(entry -> !entry.occurredOn().isBefore(event.closingDate())).toList());
+        periodNumber = event.periodNumber() + 1;
+        periodStart = event.closingDate();
+        endClosing();
+    }
+
+    private void endClosing() {
+        closingInProgress = false;
+        closingDate = null;
+        lendingSuspended = false;
+        closingDistributable = 0;
+        closingPremiums = List.of();
+    }
+
     private void record(GroupEvent.GroupTransaction event, UUID subjectId) {
         Effect effect = Effect.of(event);
         transactions.put(event.transactionId(), new Recorded(event.transactionId(), event.kind(), subjectId, effect));
+        TransactionKind movementKind = event instanceof TransactionReversed reversal
+                ? reversal.reversedKind() : event.kind();
+        periodEntries.add(new PeriodEntry(event.occurredOn(), movementKind, effect));
         applyEffect(effect);
     }
 
@@ -612,6 +772,40 @@ public class GroupAggregate {
         }
     }
 
+    /** The premiums leaving the PREMIUM pool: out of the box, or (savings are credited per member) reinvested. */
+    private static Effect premiumEffect(PayoutMode mode, long total) {
+        return new Effect(mode == PayoutMode.CASH ? -total : 0, 0, null, 0, Map.of(Pool.PREMIUM, -total));
+    }
+
+    /** The balances by value date at the start of {@code date}: the period's opening plus what is dated before. */
+    private BalanceFigures figuresBefore(LocalDate date) {
+        Figures figures = new Figures(opening);
+        for (PeriodEntry entry : periodEntries) {
+            if (entry.occurredOn().isBefore(date)) {
+                figures.apply(entry.effect());
+            }
+        }
+        return figures.toFigures();
+    }
+
+    /** A statement's movements by kind; a reversal counts against the kind it reverses. */
+    static void addMovement(Map<String, Long> movements, TransactionKind kind, Effect effect) {
+        switch (kind) {
+            case CAPITAL, GRANT_RECOVERY -> movements.merge(kind.name(), effect.cash(), Riel::checkedAdd);
+            case EMERGENCY_GRANT, POOL_PAYOUT -> movements.merge(kind.name(), -effect.cash(), Riel::checkedAdd);
+            case CONTRIBUTION -> movements.merge(kind.name(), effect.savings(), Riel::checkedAdd);
+            case WITHDRAWAL -> movements.merge(kind.name(), -effect.savings(), Riel::checkedAdd);
+            case LOAN_DISBURSEMENT -> movements.merge(kind.name(), effect.loanPrincipal(), Riel::checkedAdd);
+            case REPAYMENT -> {
+                movements.merge("REPAYMENT_PRINCIPAL", -effect.loanPrincipal(), Riel::checkedAdd);
+                movements.merge("REPAYMENT_INTEREST", effect.cash() + effect.loanPrincipal(), Riel::checkedAdd);
+            }
+            default -> {
+                // cash counts move no money
+            }
+        }
+    }
+
     private static LedgerRefusal refuse(RefusalCode code, String message) {
         return new LedgerRefusal(code, message);
     }
@@ -619,6 +813,38 @@ public class GroupAggregate {
     // ------------------------------------------------------------------------------------------- entities
 
     record PolicyVersion(LocalDate effectiveFrom, Policy policy) {
+    }
+
+    /** A transaction dated in the open period: its value date, its kind for the statement, its effect. */
+    record PeriodEntry(LocalDate occurredOn, TransactionKind kind, Effect effect) {
+    }
+
+    /** Balances being summed up by value date. */
+    static final class Figures {
+        long cash;
+        long loans;
+        long memberSavings;
+        EnumMap<Pool, Long> pools = new EnumMap<>(Pool.class);
+
+        Figures(BalanceFigures from) {
+            cash = from.cash();
+            loans = from.loanPrincipalOutstanding();
+            memberSavings = from.memberSavings();
+            for (Pool pool : Pool.values()) {
+                pools.put(pool, from.pools().getOrDefault(pool, 0L));
+            }
+        }
+
+        void apply(Effect effect) {
+            cash = Riel.checkedAdd(cash, effect.cash());
+            loans = Riel.checkedAdd(loans, effect.loanPrincipal());
+            memberSavings = Riel.checkedAdd(memberSavings, effect.savings());
+            effect.pools().forEach((pool, delta) -> pools.merge(pool, delta, Riel::checkedAdd));
+        }
+
+        BalanceFigures toFigures() {
+            return new BalanceFigures(cash, loans, memberSavings, new EnumMap<>(pools));
+        }
     }
 
     static final class Member {

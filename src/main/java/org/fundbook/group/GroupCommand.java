@@ -77,4 +77,15 @@ public sealed interface GroupCommand {
                               UUID reversedTransactionId, String reason, LocalDate occurredOn, LocalDate today)
             implements Dated {
     }
+
+    record StartClosing(@TargetAggregateIdentifier UUID groupId, UUID transactionId, LocalDate closingDate,
+                        LocalDate today) implements GroupCommand {
+    }
+
+    record ConfirmClosing(@TargetAggregateIdentifier UUID groupId, UUID transactionId, long countedCash,
+                          PayoutMode payoutMode) implements GroupCommand {
+    }
+
+    record CancelClosing(@TargetAggregateIdentifier UUID groupId, UUID transactionId) implements GroupCommand {
+    }
 }

@@ -1,8 +1,10 @@
 package org.fundbook.group;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.fundbook.closing.PremiumShare;
 import org.fundbook.lending.InterestMethod;
 
 /**
@@ -126,5 +128,35 @@ public sealed interface GroupEvent {
         public TransactionKind kind() {
             return TransactionKind.REVERSAL;
         }
+    }
+
+    /** The group's money in one moment, as a closing statement shows it. */
+    record BalanceFigures(long cash, long loanPrincipalOutstanding, long memberSavings, Map<Pool, Long> pools) {
+    }
+
+    /**
+     * The leader started closing the books on {@code closingDate}; the figures are the preview, and cannot
+     * change before the confirmation because the period under review is frozen meanwhile.
+     */
+    record ClosingStarted(UUID groupId, UUID transactionId, int periodNumber, LocalDate periodStart,
+                          LocalDate closingDate, boolean lendingSuspended, PremiumBasis premiumBasis,
+                          long distributable, List<PremiumShare> premiums) implements GroupEvent {
+    }
+
+    record ClosingCancelled(UUID groupId, UUID transactionId, int periodNumber, LocalDate closingDate)
+            implements GroupEvent {
+    }
+
+    /**
+     * The period is closed for good: the statement, fixed forever. Opening and closing balances are by value
+     * date; movements are the period's transactions by kind (reversals count against the kind they reverse);
+     * the closing balances are after the premiums were paid out ({@code CASH}) or added to savings
+     * ({@code REINVEST}).
+     */
+    record BooksClosed(UUID groupId, UUID transactionId, int periodNumber, LocalDate periodStart,
+                       LocalDate closingDate, PayoutMode payoutMode, PremiumBasis premiumBasis, long distributable,
+                       List<PremiumShare> premiums, BalanceFigures opening, Map<String, Long> movements,
+                       BalanceFigures closing, long expectedCash, long countedCash, long discrepancy)
+            implements GroupEvent {
     }
 }

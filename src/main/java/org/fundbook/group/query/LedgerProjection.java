@@ -161,6 +161,6 @@ class LedgerProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE loan_repayment, loan_view, savings_movement, member_view, policy_version, group_view");
+        jdbc.update("TRUNCATE loan_repayment, loan_view, savings_movement, member_view, policy_version, group_view CASCADE");
     }
 }

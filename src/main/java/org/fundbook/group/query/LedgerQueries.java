@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fundbook.closing.PremiumShare;
 import org.fundbook.group.LedgerRefusal;
 import org.fundbook.group.Location;
 import org.fundbook.group.Membership;
@@ -34,6 +35,8 @@ import org.springframework.stereotype.Component;
 public class LedgerQueries {
 
     private static final TypeReference<Map<Pool, Long>> ALLOCATION = new TypeReference<>() {
+    };
+    private static final TypeReference<List<PremiumShare>> PREMIUMS = new TypeReference<>() {
     };
 
     private final JdbcTemplate jdbc;
@@ -112,11 +115,12 @@ public class LedgerQueries {
                 opening = running;
                 continue;
             }
-            if ("PREMIUM".equals(m[2])) {
-                premiums += amount;
-            }
             lines.add(new MemberStatement.Line(on, (UUID) m[1], (String) m[2], amount, running));
         }
+        premiums = jdbc.queryForObject("""
+                SELECT coalesce(sum(premium), 0) FROM premium_payment WHERE group_id = ? AND member_id = ?
+                  AND (CAST(? AS DATE) IS NULL OR closing_date >= ?) AND (CAST(? AS DATE) IS NULL OR closing_date <= ?)""",
+                Long.class, groupId, memberId, sqlDate(from), sqlDate(from), sqlDate(to), sqlDate(to));
         return new MemberStatement(member.memberId(), from, to, opening, lines, running, premiums);
     }
 
@@ -172,6 +176,31 @@ public class LedgerQueries {
                 terms.monthlyRateBp(), terms.method(), terms.termMonths(), (String) row.get("purpose"),
                 terms.disbursedOn(), terms.maturesOn(), asOf, status, interestPaid, principalPaid, outstanding,
                 interestDue, daysOverdue, repayments));
+    }
+
+    public ClosingPreviewView closingInProgress(UUID groupId) {
+        Balances balances = balances(groupId);
+        return jdbc.query("SELECT * FROM closing_preview WHERE group_id = ?", (rs, i) -> new ClosingPreviewView(
+                        rs.getInt("period_number"), rs.getDate("period_start").toLocalDate(),
+                        rs.getDate("closing_date").toLocalDate(), rs.getLong("distributable"),
+                        read(rs.getString("premiums"), PREMIUMS), balances), groupId)
+                .stream().findFirst()
+                .orElseThrow(() -> new LedgerRefusal(RefusalCode.CLOSING_NOT_FOUND, "no closing is in progress"));
+    }
+
+    public ClosingStatementView statement(UUID groupId, int periodNumber) {
+        requireGroup(groupId);
+        return jdbc.queryForList("SELECT statement FROM closing_statement WHERE group_id = ? AND period_number = ?",
+                        String.class, groupId, periodNumber).stream().findFirst()
+                .map(text -> read(text, ClosingStatementView.class))
+                .orElseThrow(() -> new LedgerRefusal(RefusalCode.CLOSING_NOT_FOUND,
+                        "period " + periodNumber + " has no closing statement"));
+    }
+
+    public List<ClosingStatementView> statements(UUID groupId) {
+        requireGroup(groupId);
+        return jdbc.queryForList("SELECT statement FROM closing_statement WHERE group_id = ? ORDER BY period_number",
+                String.class, groupId).stream().map(text -> read(text, ClosingStatementView.class)).toList();
     }
 
     public static Map<Pool, Long> allPools(Map<Pool, Long> parts) {

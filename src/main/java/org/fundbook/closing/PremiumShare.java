@@ -1,0 +1,7 @@
+package org.fundbook.closing;
+
+import java.util.UUID;
+
+/** One member's weight at a closing and the premium it earns. */
+public record PremiumShare(UUID memberId, long weight, long premium) {
+}

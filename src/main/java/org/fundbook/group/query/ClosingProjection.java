@@ -1,0 +1,115 @@
+package org.fundbook.group.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Date;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.fundbook.closing.PremiumShare;
+import org.fundbook.group.GroupEvent.BalanceFigures;
+import org.fundbook.group.GroupEvent.BooksClosed;
+import org.fundbook.group.GroupEvent.ClosingCancelled;
+import org.fundbook.group.GroupEvent.ClosingStarted;
+import org.fundbook.group.PayoutMode;
+import org.fundbook.platform.AxonConfiguration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Keeps the closing preview, the statements, and what the premiums did to balances and savings. */
+@Component
+@ProcessingGroup(AxonConfiguration.LEDGER_PROJECTIONS)
+class ClosingProjection {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    ClosingProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(ClosingStarted e) {
+        jdbc.update("""
+                INSERT INTO closing_preview (group_id, transaction_id, period_number, period_start, closing_date,
+                    distributable, premiums) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                e.groupId(), e.transactionId(), e.periodNumber(), Date.valueOf(e.periodStart()),
+                Date.valueOf(e.closingDate()), e.distributable(), write(e.premiums()));
+        jdbc.update("UPDATE group_view SET closing_in_progress = true, lending_suspended = ? WHERE group_id = ?",
+                e.lendingSuspended(), e.groupId());
+    }
+
+    @EventHandler
+    void on(ClosingCancelled e) {
+        jdbc.update("DELETE FROM closing_preview WHERE group_id = ?", e.groupId());
+        jdbc.update("UPDATE group_view SET closing_in_progress = false, lending_suspended = false WHERE group_id = ?",
+                e.groupId());
+    }
+
+    @EventHandler
+    void on(BooksClosed e, @SequenceNumber long sequence) {
+        jdbc.update("DELETE FROM closing_preview WHERE group_id = ?", e.groupId());
+        ClosingStatementView statement = new ClosingStatementView(e.periodNumber(), e.periodStart(),
+                e.closingDate(), e.payoutMode(), e.premiumBasis(), e.distributable(), balances(e.opening()),
+                e.movements(), balances(e.closing()), e.premiums(), e.expectedCash(), e.countedCash(),
+                e.discrepancy());
+        jdbc.update("""
+                INSERT INTO closing_statement (group_id, period_number, transaction_id, period_start, closing_date,
+                    payout_mode, distributable, counted_cash, discrepancy, statement)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                e.groupId(), e.periodNumber(), e.transactionId(), Date.valueOf(e.periodStart()),
+                Date.valueOf(e.closingDate()), e.payoutMode().name(), e.distributable(), e.countedCash(),
+                e.discrepancy(), write(statement));
+        long paid = 0;
+        for (PremiumShare share : e.premiums()) {
+            if (share.premium() == 0) {
+                continue;
+            }
+            paid += share.premium();
+            jdbc.update("""
+                    INSERT INTO premium_payment (group_id, period_number, member_id, closing_date, payout_mode, premium)
+                    VALUES (?, ?, ?, ?, ?, ?)""", e.groupId(), e.periodNumber(), share.memberId(),
+                    Date.valueOf(e.closingDate()), e.payoutMode().name(), share.premium());
+            boolean reinvest = e.payoutMode() == PayoutMode.REINVEST;
+            jdbc.update("""
+                    UPDATE member_view SET premiums_received = premiums_received + ?, savings = savings + ?
+                    WHERE group_id = ? AND member_id = ?""",
+                    share.premium(), reinvest ? share.premium() : 0, e.groupId(), share.memberId());
+            if (reinvest) {
+                jdbc.update("""
+                        INSERT INTO savings_movement (group_id, member_id, transaction_id, event_sequence,
+                            occurred_on, kind, amount) VALUES (?, ?, ?, ?, ?, 'PREMIUM', ?)""",
+                        e.groupId(), share.memberId(), e.transactionId(), sequence, Date.valueOf(e.closingDate()),
+                        share.premium());
+            }
+        }
+        boolean reinvest = e.payoutMode() == PayoutMode.REINVEST;
+        jdbc.update("""
+                UPDATE group_view SET period_number = ?, period_start = ?, closing_in_progress = false,
+                    lending_suspended = false, pool_premium = pool_premium - ?, cash = cash - ?,
+                    member_savings = member_savings + ?
+                WHERE group_id = ?""",
+                e.periodNumber() + 1, Date.valueOf(e.closingDate()), paid, reinvest ? 0 : paid, reinvest ? paid : 0,
+                e.groupId());
+    }
+
+    private static Balances balances(BalanceFigures figures) {
+        return Balances.of(figures.cash(), figures.loanPrincipalOutstanding(), figures.memberSavings(),
+                figures.pools());
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("cannot write projection JSON", ex);
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("TRUNCATE closing_preview, closing_statement, premium_payment");
+    }
+}

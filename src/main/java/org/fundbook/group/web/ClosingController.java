@@ -1,0 +1,104 @@
+package org.fundbook.group.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fundbook.group.GroupCommand;
+import org.fundbook.group.GroupEvent;
+import org.fundbook.group.PayoutMode;
+import org.fundbook.group.query.ClosingPreviewView;
+import org.fundbook.group.query.ClosingStatementView;
+import org.fundbook.group.query.LedgerQueries;
+import org.fundbook.platform.LedgerWriter;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Book closing: start (the preview), confirm (the statement, fixed forever) or cancel. */
+@RestController
+@RequestMapping("/api/v1/groups/{groupId}/closings")
+class ClosingController {
+
+    record Start(@NotNull UUID transactionId, @NotNull LocalDate closingDate) {
+    }
+
+    record Confirm(@NotNull UUID transactionId,
+                   @NotNull @Min(value = 0, message = "must be a whole number of riel from 0 to 1,000,000,000,000")
+                   @Max(value = Requests.MAX_RIEL,
+                           message = "must be a whole number of riel from 0 to 1,000,000,000,000")
+                   Long countedCash,
+                   @NotNull PayoutMode payoutMode) {
+    }
+
+    record Cancel(@NotNull UUID transactionId) {
+    }
+
+    private final LedgerWriter writer;
+    private final LedgerQueries queries;
+    private final Clock clock;
+
+    ClosingController(LedgerWriter writer, LedgerQueries queries, Clock clock) {
+        this.writer = writer;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    ResponseEntity<String> start(@PathVariable UUID groupId, @Valid @RequestBody Start request) {
+        return writer.write(groupId, request.transactionId(), "/api/v1/groups/" + groupId + "/closings", request,
+                false, new GroupCommand.StartClosing(groupId, request.transactionId(), request.closingDate(),
+                        LocalDate.now(clock)),
+                result -> queries.closingInProgress(groupId));
+    }
+
+    @GetMapping("/current")
+    ClosingPreviewView current(@PathVariable UUID groupId) {
+        return queries.closingInProgress(groupId);
+    }
+
+    @PostMapping("/current/confirm")
+    ResponseEntity<String> confirm(@PathVariable UUID groupId, @Valid @RequestBody Confirm request) {
+        return writer.write(groupId, request.transactionId(), "/api/v1/groups/" + groupId + "/closings/current/confirm",
+                request, false, new GroupCommand.ConfirmClosing(groupId, request.transactionId(),
+                        request.countedCash(), request.payoutMode()),
+                (GroupEvent.BooksClosed closed) -> queries.statement(groupId, closed.periodNumber()));
+    }
+
+    @PostMapping("/current/cancel")
+    ResponseEntity<String> cancel(@PathVariable UUID groupId, @Valid @RequestBody Cancel request) {
+        ResponseEntity<String> written = writer.write(groupId, request.transactionId(),
+                "/api/v1/groups/" + groupId + "/closings/current/cancel", request, false,
+                new GroupCommand.CancelClosing(groupId, request.transactionId()),
+                (GroupEvent.ClosingCancelled cancelled) -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("transactionId", cancelled.transactionId());
+                    body.put("periodNumber", cancelled.periodNumber());
+                    body.put("closingDate", cancelled.closingDate());
+                    body.put("cancelled", true);
+                    body.put("group", queries.group(groupId, LocalDate.now(clock)));
+                    return body;
+                });
+        return ResponseEntity.status(200).headers(written.getHeaders()).body(written.getBody());
+    }
+
+    @GetMapping
+    List<ClosingStatementView> list(@PathVariable UUID groupId) {
+        return queries.statements(groupId);
+    }
+
+    @GetMapping("/{periodNumber}")
+    ClosingStatementView statement(@PathVariable UUID groupId, @PathVariable int periodNumber) {
+        return queries.statement(groupId, periodNumber);
+    }
+}
