@@ -16,6 +16,7 @@ import org.fundbook.group.LedgerRefusal;
 import org.fundbook.group.RefusalCode;
 import org.fundbook.group.TransactionIdReused;
 import org.fundbook.platform.web.CorrelationIdFilter;
+import org.fundbook.security.CurrentCaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -43,15 +44,15 @@ public class LedgerWriter {
     private final JdbcTemplate jdbc;
     private final CommandGateway commands;
     private final ObjectMapper json;
-    private final Actor actor;
+    private final CurrentCaller caller;
 
     public LedgerWriter(TransactionTemplate transactions, JdbcTemplate jdbc, CommandGateway commands,
-                        ObjectMapper json, Actor actor) {
+                        ObjectMapper json, CurrentCaller caller) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.commands = commands;
         this.json = json;
-        this.actor = actor;
+        this.caller = caller;
     }
 
     /** What a write did: the command's result, handed to the code that builds the answer. */
@@ -115,7 +116,7 @@ public class LedgerWriter {
             }
         }
         R result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
-                RequestMetadata.of(actor.username(), CorrelationIdFilter.current(), transactionId.toString())));
+                RequestMetadata.of(caller.username(), CorrelationIdFilter.current(), transactionId.toString())));
         String body = serialize(answer.body(result));
         jdbc.update("INSERT INTO idempotent_request (transaction_id, group_id, request_hash, status, body) "
                 + "VALUES (?, ?, ?, ?, ?)", transactionId, groupId, fingerprint, 201, body);

@@ -65,6 +65,7 @@ class LedgerProjection {
         } else if (event instanceof GroupTransaction e) {
             onTransaction(e, sequence);
         }
+        jdbc.update("UPDATE group_view SET last_sequence = ? WHERE group_id = ?", sequence, event.groupId());
     }
 
     private void onTransaction(GroupTransaction event, long sequence) {

@@ -1,15 +1,19 @@
-package org.fundbook.platform;
+package org.fundbook.security;
 
 import org.springframework.stereotype.Component;
 
-/** Who is recording: the authenticated user's name, kept as {@code recordedBy} on every event. */
+/** The caller of the current request: name and scope. */
 @Component
-public class Actor {
+public class CurrentCaller {
 
     /** The name recorded when no user is authenticated (start-up tasks, the demo seed). */
     public static final String SYSTEM = "system";
 
     public String username() {
         return SYSTEM;
+    }
+
+    public CallerScope scope() {
+        return CallerScope.ALL;
     }
 }
