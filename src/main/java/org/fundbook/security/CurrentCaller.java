@@ -1,8 +1,10 @@
 package org.fundbook.security;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** The caller of the current request: name and scope. */
+/** The caller of the current request: the name kept as {@code recordedBy} on events, and what it may see. */
 @Component
 public class CurrentCaller {
 
@@ -10,10 +12,17 @@ public class CurrentCaller {
     public static final String SYSTEM = "system";
 
     public String username() {
-        return SYSTEM;
+        FundbookUser user = user();
+        return user == null ? SYSTEM : user.username();
     }
 
     public CallerScope scope() {
-        return CallerScope.ALL;
+        FundbookUser user = user();
+        return user == null ? CallerScope.ALL : user.scope();
+    }
+
+    private static FundbookUser user() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof FundbookUser user ? user : null;
     }
 }

@@ -25,6 +25,15 @@ public final class Api {
         this.base = base;
     }
 
+    /** A client that logs in as this user with HTTP Basic. */
+    public Api as(String username, String password) {
+        Api api = new Api(base);
+        api.headers.putAll(headers);
+        api.headers.put("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return api;
+    }
+
     public Api header(String name, String value) {
         headers.put(name, value);
         return this;

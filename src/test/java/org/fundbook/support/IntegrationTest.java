@@ -21,10 +21,17 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+
+    /** Speaks as {@code admin}, who may do everything. */
     protected Api api;
 
     @BeforeEach
     void connect() {
-        api = new Api("http://localhost:" + port);
+        api = anonymous().as("admin", ADMIN_PASSWORD);
+    }
+
+    protected Api anonymous() {
+        return new Api("http://localhost:" + port);
     }
 }

@@ -12,6 +12,8 @@ import org.fundbook.group.Scheme;
 import org.fundbook.group.query.GroupView;
 import org.fundbook.group.query.LedgerQueries;
 import org.fundbook.platform.LedgerWriter;
+import org.fundbook.security.CallerScope;
+import org.fundbook.security.CurrentCaller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,8 +32,11 @@ class GroupController {
     private final LedgerQueries queries;
     private final PolicyInput policies;
     private final Clock clock;
+    private final CurrentCaller caller;
 
-    GroupController(LedgerWriter writer, LedgerQueries queries, PolicyInput policies, Clock clock) {
+    GroupController(LedgerWriter writer, LedgerQueries queries, PolicyInput policies, Clock clock,
+                    CurrentCaller caller) {
+        this.caller = caller;
         this.writer = writer;
         this.queries = queries;
         this.policies = policies;
@@ -55,7 +60,9 @@ class GroupController {
     List<GroupView> list(@RequestParam(required = false) String province,
                          @RequestParam(required = false) String district,
                          @RequestParam(required = false) Scheme scheme) {
-        return queries.groups(province, district, scheme, LocalDate.now(clock));
+        CallerScope scope = caller.scope();
+        return queries.groups(province, district, scheme, LocalDate.now(clock)).stream()
+                .filter(g -> scope.includes(g.groupId(), g.location().province())).toList();
     }
 
     @GetMapping("/{groupId}")

@@ -8,17 +8,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over 1 MiB with 413 PAYLOAD_TOO_LARGE: by the declared length at once, and by
- * counting for bodies sent without one.
+ * counting for bodies sent without one. Bodies declared in another charset than UTF-8 are malformed: the
+ * contract speaks UTF-8 only (invalid UTF-8 bytes are refused by the JSON parser).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+// after Spring Security's chain: an unauthenticated caller hears 401 before anything about its body
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 1)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     public static final long LIMIT = 1024 * 1024;
@@ -34,6 +36,12 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > LIMIT) {
             problems.write(request, response, tooLarge());
+            return;
+        }
+        String charset = request.getCharacterEncoding();
+        if (charset != null && !charset.equalsIgnoreCase("UTF-8") && !charset.equalsIgnoreCase("UTF8")) {
+            problems.write(request, response, new ApiProblem(400, "MALFORMED_REQUEST",
+                    "Bodies are JSON in UTF-8, not " + charset + "."));
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);

@@ -1,0 +1,105 @@
+package org.fundbook.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Checks HTTP Basic credentials against the stored adaptive hash, and slows guessing: after
+ * {@value #FAILURE_LIMIT} failures in a row a login is locked for {@link #LOCK_DURATION}, whatever password
+ * comes next.
+ *
+ * <p>An adaptive hash costs tens of milliseconds by design, and Basic sends the password with every request.
+ * So a verified password is remembered for a few minutes as a keyed HMAC (key random per process, never
+ * stored), bound to the stored hash so a password change forgets it at once. The lock and the role are read
+ * from the database on every request.
+ */
+class BasicLoginProvider implements AuthenticationProvider {
+
+    static final int FAILURE_LIMIT = 5;
+    static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+    private static final Duration REMEMBER = Duration.ofMinutes(5);
+
+    private record Verified(byte[] mac, Instant until) {
+    }
+
+    private final UserStore users;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+    private final byte[] key = new byte[32];
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final String dummyHash;
+
+    BasicLoginProvider(UserStore users, PasswordEncoder encoder, Clock clock) {
+        this.users = users;
+        this.encoder = encoder;
+        this.clock = clock;
+        new SecureRandom().nextBytes(key);
+        this.dummyHash = encoder.encode("not a password of anyone");
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName();
+        String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        FundbookUser user = users.find(username).orElse(null);
+        if (user == null) {
+            encoder.matches(password, dummyHash); // same cost as a real check: no hint that the name is unknown
+            throw new BadCredentialsException("Bad credentials");
+        }
+        Instant now = clock.instant();
+        if (user.lockedAt(now)) {
+            throw new LockedException("Too many failed logins; try again later");
+        }
+        byte[] mac = mac(username, password, user.passwordHash());
+        Verified remembered = verified.get(username);
+        boolean ok = remembered != null && remembered.until().isAfter(now)
+                && MessageDigest.isEqual(remembered.mac(), mac);
+        if (!ok) {
+            ok = encoder.matches(password, user.passwordHash());
+            if (ok) {
+                verified.put(username, new Verified(mac, now.plus(REMEMBER)));
+            }
+        }
+        if (!ok) {
+            verified.remove(username);
+            users.recordFailure(username, FAILURE_LIMIT, now.plus(LOCK_DURATION));
+            throw new BadCredentialsException("Bad credentials");
+        }
+        users.recordSuccess(user);
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private byte[] mac(String username, String password, String storedHash) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(key, "HmacSHA256"));
+            hmac.update(username.getBytes(StandardCharsets.UTF_8));
+            hmac.update((byte) 0);
+            hmac.update(password.getBytes(StandardCharsets.UTF_8));
+            hmac.update((byte) 0);
+            return hmac.doFinal(storedHash.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}
