@@ -86,6 +86,12 @@ public final class Api {
                 .method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
     }
 
+    public Response sendBytes(String method, String path, byte[] body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private Response send(HttpRequest.Builder request) {
         headers.forEach(request::header);
         try {

@@ -26,6 +26,11 @@ public final class Ledger {
         return new Ledger(api, groupId);
     }
 
+    /** A group registered elsewhere in the test. */
+    public static Ledger attach(Api api, String groupId) {
+        return new Ledger(api, groupId);
+    }
+
     public String path(String suffix) {
         return "/api/v1/groups/" + groupId + suffix;
     }

@@ -38,13 +38,27 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             problems.write(request, response, tooLarge());
             return;
         }
-        String charset = request.getCharacterEncoding();
+        String charset = declaredCharset(request.getContentType());
         if (charset != null && !charset.equalsIgnoreCase("UTF-8") && !charset.equalsIgnoreCase("UTF8")) {
             problems.write(request, response, new ApiProblem(400, "MALFORMED_REQUEST",
                     "Bodies are JSON in UTF-8, not " + charset + "."));
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);
+    }
+
+    /** The charset the client declared (the request's own encoding may already have been forced to UTF-8). */
+    private static String declaredCharset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        for (String parameter : contentType.split(";")) {
+            String[] pair = parameter.trim().split("=", 2);
+            if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("charset")) {
+                return pair[1].trim().replace("\"", "");
+            }
+        }
+        return null;
     }
 
     static ApiProblem tooLarge() {
