@@ -305,6 +305,9 @@ public class GroupAggregate {
 
     @CommandHandler
     public GroupEvent handle(PayOutPool command) {
+        if (command.pool() != Pool.COMMITTEE_OPERATIONS && command.pool() != Pool.PROVINCIAL_DISTRICT) {
+            throw new IllegalArgumentException("only committee costs and the provincial share are paid out");
+        }
         checkDated(command);
         long held = pool(command.pool());
         if (command.amount() > held) {

@@ -40,7 +40,11 @@ public class EmbeddedPostgresConfiguration {
                                       @Value("${fundbook.embedded.port:0}") int port) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setRegisterShutdownHook(false)
-                .setServerConfig("max_connections", "200");
+                .setServerConfig("max_connections", "200")
+                // zonky turns synchronous_commit off for tests' sake; an answered write must survive a crash
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("full_page_writes", "on");
         if (port > 0) {
             builder.setPort(port);
         }

@@ -9,6 +9,7 @@ import static org.fundbook.group.GroupFixtures.newFixture;
 import static org.fundbook.group.GroupFixtures.nonMember;
 import static org.fundbook.group.GroupFixtures.refusal;
 import static org.fundbook.group.GroupFixtures.registerGroup;
+import static org.fundbook.group.GroupFixtures.reversal;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.fundbook.group.GroupEvent.ContributionRecorded;
@@ -67,6 +68,16 @@ class ContributionRulesTest {
                 .when(contribution("second", "sokha", 100, "2024-01-06"))
                 .expectEvents(new ContributionRecorded(GROUP, id("second"), id("sokha"), 100, date("2024-01-06"),
                         1_100));
+    }
+
+    @Test
+    void contributionAfterTheOnlyOneWasReversedIsTheFirstAgain() {
+        fixture.givenCommands(registerGroup(Scheme.CEDAC), member("sokha"),
+                        contribution("entered in error", "sokha", 1_000, "2024-01-05"),
+                        reversal("undo", "entered in error", "2024-01-06"))
+                .when(contribution("first", "sokha", 500, "2024-01-07"))
+                .expectNoEvents()
+                .expectException(refusal(RefusalCode.BELOW_MIN_INITIAL_CONTRIBUTION));
     }
 
     @Test

@@ -191,6 +191,10 @@ final class GroupFixtures {
         return new ReverseTransaction(GROUP, id(tx), id(reversed), "entered in error", date(on), TODAY);
     }
 
+    static GroupCommand.StartClosing startClosing(String tx, String closingDate) {
+        return new GroupCommand.StartClosing(GROUP, id(tx), date(closingDate), TODAY);
+    }
+
     // ------------------------------------------------------------------------------------------ histories
 
     /** A history followed by more commands. */

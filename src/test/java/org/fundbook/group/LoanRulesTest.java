@@ -16,6 +16,7 @@ import static org.fundbook.group.GroupFixtures.plus;
 import static org.fundbook.group.GroupFixtures.refusal;
 import static org.fundbook.group.GroupFixtures.registerGroup;
 import static org.fundbook.group.GroupFixtures.repayment;
+import static org.fundbook.group.GroupFixtures.startClosing;
 import static org.fundbook.group.GroupFixtures.withAllocation;
 import static org.fundbook.group.GroupFixtures.withMaxTermMonths;
 
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Section 5, loan disbursement (cash −P, outstanding +P) and the rate of section 4. Refusal order of the row:
  * LENDING_SUSPENDED, NON_MEMBER_LENDING_DISABLED, TERM_TOO_LONG, LOAN_LIMIT_EXCEEDED, NO_RATE_FOR_LOAN,
- * INSUFFICIENT_CASH. (LENDING_SUSPENDED needs a closing in progress, which this aggregate does not start yet.)
+ * INSUFFICIENT_CASH.
  */
 class LoanRulesTest {
 
@@ -224,7 +225,26 @@ class LoanRulesTest {
                 .expectException(refusal(RefusalCode.MEMBER_NOT_FOUND));
     }
 
+    @Test
+    void noLoanIsDisbursedWhileTheBooksAreBeingClosed() {
+        // FSF suspends lending during a closing; the loan is dated after the closing date, so the period is open
+        fixture.givenCommands(registerGroup(Scheme.FSF), member("sokha"), capital("iom", 200_000, "2024-01-02"),
+                        startClosing("closing", "2024-07-01"))
+                .when(loan("loan", "sokha", 50_000, 6, "2024-08-01"))
+                .expectNoEvents()
+                .expectException(refusal(RefusalCode.LENDING_SUSPENDED));
+    }
+
     // ------------------------------------------------------------------------------------------ order
+
+    @Test
+    void lendingSuspendedIsNamedBeforeEveryOtherRuleOfTheRow() {
+        // a non-member, in a group that does not lend to non-members, for too long, too much, with no cash
+        fixture.givenCommands(registerGroup(Scheme.FSF), nonMember("dara"), startClosing("closing", "2024-07-01"))
+                .when(loan("loan", "dara", 300_000, 13, "2024-08-01"))
+                .expectNoEvents()
+                .expectException(refusal(RefusalCode.LENDING_SUSPENDED));
+    }
 
     @Test
     void nonMemberLendingDisabledIsNamedBeforeTermCapAndCash() {

@@ -22,6 +22,7 @@ import static org.fundbook.group.GroupFixtures.refusal;
 import static org.fundbook.group.GroupFixtures.registerGroup;
 import static org.fundbook.group.GroupFixtures.repayment;
 import static org.fundbook.group.GroupFixtures.reversal;
+import static org.fundbook.group.GroupFixtures.startClosing;
 import static org.fundbook.group.GroupFixtures.withMemberRate;
 import static org.fundbook.group.GroupFixtures.withdrawal;
 
@@ -256,6 +257,15 @@ class ReversalRulesTest {
         fixture.givenCommands(registerGroup(Scheme.FSF), capital("iom", 120_000, "2024-01-02"),
                         reversal("first reversal", "iom", ON))
                 .when(reverse("first reversal"))
+                .expectNoEvents()
+                .expectException(refusal(RefusalCode.NOT_REVERSIBLE));
+    }
+
+    @Test
+    void closingIsNotReversible() {
+        fixture.givenCommands(registerGroup(Scheme.FSF), capital("iom", 120_000, "2024-01-02"),
+                        startClosing("closing", "2024-07-01"))
+                .when(reversal("reversal", "closing", "2024-08-01"))
                 .expectNoEvents()
                 .expectException(refusal(RefusalCode.NOT_REVERSIBLE));
     }
