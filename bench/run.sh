@@ -18,7 +18,7 @@ trap 'kill "$SERVICE" 2>/dev/null || true; wait "$SERVICE" 2>/dev/null || true; 
 ./mvnw -B -q package -DskipTests
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$DATA/classpath" >/dev/null
 
-java -Xmx512m -jar target/fundbook.jar --server.port="$HTTP_PORT" --fundbook.data-dir="$DATA" \
+java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar target/fundbook.jar --server.port="$HTTP_PORT" --fundbook.data-dir="$DATA" \
   --fundbook.embedded.port="$PG_PORT" --fundbook.admin-password="$PASSWORD" >"$DATA/service.log" 2>&1 &
 SERVICE=$!
 for _ in $(seq 1 120); do

@@ -67,7 +67,7 @@ import org.fundbook.money.Riel;
  * nothing. Event sourcing handlers only set state. After every command the balance identity
  * {@code cash + loanPrincipalOutstanding = memberSavings + Σ pools} is asserted.
  */
-@Aggregate(snapshotTriggerDefinition = "groupSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "groupSnapshotTrigger", cache = "groupCache")
 public class GroupAggregate {
 
     @AggregateIdentifier

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -77,6 +79,17 @@ public class AxonConfiguration {
     @Bean
     CorrelationDataProvider requestCorrelationDataProvider() {
         return new SimpleCorrelationDataProvider(RequestMetadata.KEYS.toArray(String[]::new));
+    }
+
+    /**
+     * Groups recently written on this node, so a write need not replay the stream. Safe across nodes:
+     * {@link LedgerWriter} drops a cached group whose last event is not the one the database has, and a
+     * decision made on a stale copy could not commit anyway (its event would collide on the stream's unique
+     * sequence number, and be retried on fresh state).
+     */
+    @Bean
+    Cache groupCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean

@@ -7,9 +7,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.fundbook.group.LedgerRefusal;
@@ -19,6 +23,7 @@ import org.fundbook.platform.web.CorrelationIdFilter;
 import org.fundbook.security.CurrentCaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
@@ -45,9 +50,13 @@ public class LedgerWriter {
     private final CommandGateway commands;
     private final ObjectMapper json;
     private final CurrentCaller caller;
+    private final Cache groupCache;
+    /** The last event sequence of each group as this node left it; the cached aggregate matches it. */
+    private final Map<UUID, Long> cachedSequence = new ConcurrentHashMap<>();
 
     public LedgerWriter(TransactionTemplate transactions, JdbcTemplate jdbc, CommandGateway commands,
-                        ObjectMapper json, CurrentCaller caller) {
+                        ObjectMapper json, CurrentCaller caller, @Qualifier("groupCache") Cache groupCache) {
+        this.groupCache = groupCache;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.commands = commands;
@@ -73,10 +82,21 @@ public class LedgerWriter {
         String fingerprint = fingerprint(path, request);
         for (int attempt = 1; ; attempt++) {
             try {
-                Outcome outcome = transactions.execute(status -> once(groupId, transactionId, fingerprint, newGroup,
-                        command, answer));
+                Outcome outcome;
+                try {
+                    outcome = transactions.execute(status -> once(groupId, transactionId, fingerprint, newGroup,
+                            command, answer));
+                } catch (RuntimeException e) {
+                    // the cached group may hold events that never committed
+                    forget(groupId);
+                    throw e;
+                }
+                if (outcome.lastSequence() != null) {
+                    cachedSequence.put(groupId, outcome.lastSequence());
+                }
                 return outcome.toResponse();
-            } catch (ConcurrencyException | ConcurrencyFailureException | DuplicateKeyException e) {
+            } catch (ConcurrencyException | ConcurrencyFailureException | DuplicateKeyException
+                     | ConflictingModificationException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
@@ -89,10 +109,14 @@ public class LedgerWriter {
     private <R> Outcome once(UUID groupId, UUID transactionId, String fingerprint, boolean newGroup, Object command,
                              Answer<R> answer) {
         if (!newGroup) {
-            List<Integer> locked = jdbc.queryForList("SELECT 1 FROM group_view WHERE group_id = ? FOR UPDATE",
-                    Integer.class, groupId);
+            List<Long> locked = jdbc.queryForList(
+                    "SELECT last_sequence FROM group_view WHERE group_id = ? FOR UPDATE", Long.class, groupId);
             if (locked.isEmpty()) {
                 throw new LedgerRefusal(RefusalCode.GROUP_NOT_FOUND, "no group " + groupId);
+            }
+            if (!locked.get(0).equals(cachedSequence.get(groupId))) {
+                // another node wrote to this group since, or this node never did
+                forget(groupId);
             }
         }
         List<Outcome> earlier = jdbc.query(
@@ -103,7 +127,7 @@ public class LedgerWriter {
                         throw new TransactionIdReused("transaction " + transactionId
                                 + " was already used for a different request");
                     }
-                    return new Outcome(rs.getInt("status"), rs.getString("body"), true);
+                    return new Outcome(rs.getInt("status"), rs.getString("body"), true, null);
                 }, transactionId);
         if (!earlier.isEmpty()) {
             return earlier.get(0);
@@ -120,7 +144,9 @@ public class LedgerWriter {
         String body = serialize(answer.body(result));
         jdbc.update("INSERT INTO idempotent_request (transaction_id, group_id, request_hash, status, body) "
                 + "VALUES (?, ?, ?, ?, ?)", transactionId, groupId, fingerprint, 201, body);
-        return new Outcome(201, body, false);
+        Long lastSequence = jdbc.queryForObject("SELECT last_sequence FROM group_view WHERE group_id = ?",
+                Long.class, groupId);
+        return new Outcome(201, body, false, lastSequence);
     }
 
     private String fingerprint(String path, Object request) {
@@ -152,7 +178,12 @@ public class LedgerWriter {
         }
     }
 
-    private record Outcome(int status, String body, boolean replayed) {
+    private void forget(UUID groupId) {
+        cachedSequence.remove(groupId);
+        groupCache.remove(groupId.toString());
+    }
+
+    private record Outcome(int status, String body, boolean replayed, Long lastSequence) {
         ResponseEntity<String> toResponse() {
             ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
             if (replayed) {

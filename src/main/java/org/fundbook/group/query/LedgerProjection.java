@@ -64,6 +64,7 @@ class LedgerProjection {
             jdbc.update("UPDATE group_view SET member_count = member_count + 1 WHERE group_id = ?", e.groupId());
         } else if (event instanceof GroupTransaction e) {
             onTransaction(e, sequence);
+            return;
         }
         jdbc.update("UPDATE group_view SET last_sequence = ? WHERE group_id = ?", sequence, event.groupId());
     }
@@ -76,12 +77,12 @@ class LedgerProjection {
                     member_savings = member_savings + ?, pool_fund_capital = pool_fund_capital + ?,
                     pool_premium = pool_premium + ?, pool_emergency_fund = pool_emergency_fund + ?,
                     pool_committee_operations = pool_committee_operations + ?,
-                    pool_provincial_district = pool_provincial_district + ?
+                    pool_provincial_district = pool_provincial_district + ?, last_sequence = ?
                 WHERE group_id = ?""",
                 effect.cash(), effect.loanPrincipal(), effect.savings(),
                 pools.getOrDefault(Pool.FUND_CAPITAL, 0L), pools.getOrDefault(Pool.PREMIUM, 0L),
                 pools.getOrDefault(Pool.EMERGENCY_FUND, 0L), pools.getOrDefault(Pool.COMMITTEE_OPERATIONS, 0L),
-                pools.getOrDefault(Pool.PROVINCIAL_DISTRICT, 0L), event.groupId());
+                pools.getOrDefault(Pool.PROVINCIAL_DISTRICT, 0L), sequence, event.groupId());
         if (effect.memberId() != null && effect.savings() != 0) {
             jdbc.update("UPDATE member_view SET savings = savings + ? WHERE group_id = ? AND member_id = ?",
                     effect.savings(), event.groupId(), effect.memberId());
