@@ -1,0 +1,101 @@
+package org.fundbook.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.fundbook.audit.Village;
+import org.fundbook.support.Api;
+import org.fundbook.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Portfolio at risk: a 100,000 loan maturing 2024-02-10 and left unpaid, a 50,000 loan maturing 2024-04-10, and a
+ * 30,000 loan disbursed 2024-03-01 and repaid on 2024-03-20.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortfolioReportHttpTest extends IntegrationTest {
+
+    private String province;
+    private Village group;
+    private Village idle;
+
+    /** Built once: every test only reads these groups. */
+    @BeforeAll
+    void loans() {
+        api = anonymous().as("admin", ADMIN_PASSWORD);
+        province = Village.uniqueProvince();
+        group = Village.register(api, "FSF", province, "Kompong Ro", "Kseth", "Kseth 2", null);
+        String a = group.member("A", "MEMBER");
+        String b = group.member("B", "MEMBER");
+        String c = group.member("C", "MEMBER");
+        group.capital(1_000_000, "2024-01-02");
+        group.lend(a, 100_000, 1, "2024-01-10");
+        group.lend(b, 50_000, 3, "2024-01-10");
+        String late = group.lend(c, 30_000, 1, "2024-03-01");
+        group.repay(late, 30_600, "2024-03-20");
+        idle = Village.register(api, "CEDAC", province, "Svay Chrum", "Basak", "Basak 2", null);
+    }
+
+    private JsonNode portfolio(String asOf) {
+        Api.Response response = api.get("/api/v1/reports/portfolio?asOf=" + asOf + "&province="
+                + URLEncoder.encode(province, StandardCharsets.UTF_8));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    @Test
+    void twentyDaysPastMaturityIsOverdueButNotYetAtRisk() {
+        JsonNode report = portfolio("2024-03-01");
+
+        assertThat(report.get("asOf").asText()).isEqualTo("2024-03-01");
+        JsonNode row = report.get("rows").get(0);
+        assertThat(row.get("groupId").asText()).isEqualTo(group.groupId);
+        assertThat(row.get("village").asText()).isEqualTo("Kseth 2");
+        assertThat(row.get("outstandingPrincipal").asLong()).isEqualTo(180_000);
+        assertThat(row.get("overduePrincipal").asLong()).isEqualTo(100_000);
+        assertThat(row.get("par30").isNumber()).isTrue();
+        assertThat(row.get("par30").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    @Test
+    void moreThanThirtyDaysPastMaturityIsAtRiskAsAShareOfWhatIsOutstanding() {
+        JsonNode row = portfolio("2024-03-15").get("rows").get(0);
+
+        assertThat(row.get("outstandingPrincipal").asLong()).isEqualTo(180_000);
+        assertThat(row.get("par30Principal").asLong()).isEqualTo(100_000);
+        assertThat(row.get("par30").decimalValue()).isEqualByComparingTo("0.5556");
+
+        JsonNode later = portfolio("2024-03-25");
+        assertThat(later.get("rows").get(0).get("outstandingPrincipal").asLong()).isEqualTo(150_000);
+        assertThat(later.get("rows").get(0).get("par30").decimalValue()).isEqualByComparingTo("0.6667");
+        assertThat(later.get("totals").get("outstandingPrincipal").asLong()).isEqualTo(150_000);
+        assertThat(later.get("totals").get("par30").decimalValue()).isEqualByComparingTo("0.6667");
+    }
+
+    @Test
+    void aGroupWithNothingOutstandingHasAParOfZero() {
+        JsonNode report = portfolio("2024-12-31");
+
+        assertThat(report.get("rows").findValuesAsText("groupId")).containsExactly(group.groupId, idle.groupId);
+        JsonNode quiet = report.get("rows").get(1);
+        assertThat(quiet.get("outstandingPrincipal").asLong()).isZero();
+        assertThat(quiet.get("par30").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
+        // everything still owed at the end of the year is far past maturity
+        assertThat(report.get("rows").get(0).get("par30").decimalValue()).isEqualByComparingTo(BigDecimal.ONE);
+        assertThat(report.get("totals").get("overduePrincipal").asLong()).isEqualTo(150_000);
+    }
+
+    @Test
+    void aBadDateIsRefused() {
+        Api.Response response = api.get("/api/v1/reports/portfolio?asOf=2024-02-30");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(PortfolioReport.ratio(1, 3)).isEqualByComparingTo("0.3333");
+        assertThat(PortfolioReport.ratio(0, 0)).isEqualByComparingTo("0");
+    }
+}
