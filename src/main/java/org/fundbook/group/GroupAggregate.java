@@ -120,6 +120,10 @@ public class GroupAggregate {
             throw refuse(RefusalCode.PERIOD_CLOSED,
                     "effectiveFrom " + command.effectiveFrom() + " is before the open period's start " + periodStart);
         }
+        if (closingInProgress && command.effectiveFrom().isBefore(closingDate)) {
+            // the period under review is frozen, its rules included: the preview must stay the statement
+            throw refuse(RefusalCode.CLOSING_IN_PROGRESS, "the period before " + closingDate + " is being closed");
+        }
         PolicyChanged event = new PolicyChanged(groupId, command.transactionId(), command.effectiveFrom(), command.policy());
         apply(event);
         return event;
@@ -729,7 +733,11 @@ public class GroupAggregate {
         return allocation;
     }
 
-    /** Whether applying the effect keeps every figure non-negative and the earmarked pools covered by cash. */
+    /**
+     * Whether applying the effect keeps every figure non-negative and the earmarked pools covered by cash. While a
+     * closing is in progress, the premiums of its preview are already promised out of the PREMIUM pool: the pool
+     * must keep them, or the closing could never be confirmed.
+     */
     private boolean allowed(Effect effect) {
         long cashAfter = cash + effect.cash();
         long loansAfter = loanPrincipalOutstanding + effect.loanPrincipal();
@@ -739,10 +747,11 @@ public class GroupAggregate {
         if (effect.memberId() != null && members.get(effect.memberId()).savings + effect.savings() < 0) {
             return false;
         }
+        long premiumsPromised = closingPremiums.stream().mapToLong(PremiumShare::premium).sum();
         long earmarkedAfter = 0;
         for (Pool pool : Pool.values()) {
             long after = pool(pool) + effect.pools().getOrDefault(pool, 0L);
-            if (after < 0) {
+            if (after < (pool == Pool.PREMIUM ? premiumsPromised : 0)) {
                 return false;
             }
             if (pool.earmarked()) {

@@ -125,6 +125,24 @@ final class GroupFixtures {
                 p.suspendLendingDuringClosing(), p.premiumBasis());
     }
 
+    static Policy withClosingCycleMonths(Policy p, int closingCycleMonths) {
+        return new Policy(p.memberMonthlyRateBp(), p.nonMemberLending(), p.nonMemberRates(), p.interestMethod(),
+                p.maxLoanPrincipal(), p.maxTermMonths(), p.minInitialContribution(), p.interestAllocation(),
+                closingCycleMonths, p.suspendLendingDuringClosing(), p.premiumBasis());
+    }
+
+    static Policy withSuspendLendingDuringClosing(Policy p, boolean suspend) {
+        return new Policy(p.memberMonthlyRateBp(), p.nonMemberLending(), p.nonMemberRates(), p.interestMethod(),
+                p.maxLoanPrincipal(), p.maxTermMonths(), p.minInitialContribution(), p.interestAllocation(),
+                p.closingCycleMonths(), suspend, p.premiumBasis());
+    }
+
+    static Policy withPremiumBasis(Policy p, PremiumBasis basis) {
+        return new Policy(p.memberMonthlyRateBp(), p.nonMemberLending(), p.nonMemberRates(), p.interestMethod(),
+                p.maxLoanPrincipal(), p.maxTermMonths(), p.minInitialContribution(), p.interestAllocation(),
+                p.closingCycleMonths(), p.suspendLendingDuringClosing(), basis);
+    }
+
     // ------------------------------------------------------------------------------------------ commands
 
     static RegisterGroup registerGroup(Scheme scheme) {
@@ -193,6 +211,19 @@ final class GroupFixtures {
 
     static GroupCommand.StartClosing startClosing(String tx, String closingDate) {
         return new GroupCommand.StartClosing(GROUP, id(tx), date(closingDate), TODAY);
+    }
+
+    /** A closing started on a server whose date is {@code today}, for closings later than {@link #TODAY}. */
+    static GroupCommand.StartClosing startClosing(String tx, String closingDate, String today) {
+        return new GroupCommand.StartClosing(GROUP, id(tx), date(closingDate), date(today));
+    }
+
+    static GroupCommand.ConfirmClosing confirmClosing(String tx, long countedCash, PayoutMode payoutMode) {
+        return new GroupCommand.ConfirmClosing(GROUP, id(tx), countedCash, payoutMode);
+    }
+
+    static GroupCommand.CancelClosing cancelClosing(String tx) {
+        return new GroupCommand.CancelClosing(GROUP, id(tx));
     }
 
     // ------------------------------------------------------------------------------------------ histories
