@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -88,8 +87,8 @@ public class AxonConfiguration {
      * sequence number, and be retried on fresh state).
      */
     @Bean
-    Cache groupCache() {
-        return new WeakReferenceCache();
+    BoundedCache groupCache(@Value("${fundbook.group-cache-size:10000}") int capacity) {
+        return new BoundedCache(capacity);
     }
 
     @Bean

@@ -91,9 +91,6 @@ public class LedgerWriter {
                     forget(groupId);
                     throw e;
                 }
-                if (outcome.lastSequence() != null) {
-                    cachedSequence.put(groupId, outcome.lastSequence());
-                }
                 return outcome.toResponse();
             } catch (ConcurrencyException | ConcurrencyFailureException | DuplicateKeyException
                      | ConflictingModificationException e) {
@@ -127,7 +124,7 @@ public class LedgerWriter {
                         throw new TransactionIdReused("transaction " + transactionId
                                 + " was already used for a different request");
                     }
-                    return new Outcome(rs.getInt("status"), rs.getString("body"), true, null);
+                    return new Outcome(rs.getInt("status"), rs.getString("body"), true);
                 }, transactionId);
         if (!earlier.isEmpty()) {
             return earlier.get(0);
@@ -144,9 +141,11 @@ public class LedgerWriter {
         String body = serialize(answer.body(result));
         jdbc.update("INSERT INTO idempotent_request (transaction_id, group_id, request_hash, status, body) "
                 + "VALUES (?, ?, ?, ?, ?)", transactionId, groupId, fingerprint, 201, body);
-        Long lastSequence = jdbc.queryForObject("SELECT last_sequence FROM group_view WHERE group_id = ?",
-                Long.class, groupId);
-        return new Outcome(201, body, false, lastSequence);
+        // Noted before the commit, so the next writer, waiting on this group's lock, finds it; a failed commit
+        // forgets it again (see write).
+        cachedSequence.put(groupId, jdbc.queryForObject("SELECT last_sequence FROM group_view WHERE group_id = ?",
+                Long.class, groupId));
+        return new Outcome(201, body, false);
     }
 
     private String fingerprint(String path, Object request) {
@@ -183,7 +182,7 @@ public class LedgerWriter {
         groupCache.remove(groupId.toString());
     }
 
-    private record Outcome(int status, String body, boolean replayed, Long lastSequence) {
+    private record Outcome(int status, String body, boolean replayed) {
         ResponseEntity<String> toResponse() {
             ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
             if (replayed) {
