@@ -105,47 +105,66 @@ public class LedgerWriter {
 
     private <R> Outcome once(UUID groupId, UUID transactionId, String fingerprint, boolean newGroup, Object command,
                              Answer<R> answer) {
-        if (!newGroup) {
+        long nextSequence;
+        if (newGroup) {
+            Outcome earlier = earlierAnswer(transactionId, groupId, fingerprint);
+            if (earlier != null) {
+                return earlier;
+            }
+            if (!jdbc.queryForList("SELECT 1 FROM group_view WHERE group_id = ?", Integer.class, groupId).isEmpty()) {
+                throw new TransactionIdReused("group " + groupId + " is already registered");
+            }
+            nextSequence = 0;
+        } else {
+            // Lock the group's row first (writers to a group take turns, on any node), then look the transaction
+            // id up in a statement of its own: its snapshot is taken after the lock, so it sees the answer of a
+            // writer of the same request that held the lock before us. (A join in the locking statement would
+            // read that table as of before the wait.)
             List<Long> locked = jdbc.queryForList(
                     "SELECT last_sequence FROM group_view WHERE group_id = ? FOR UPDATE", Long.class, groupId);
             if (locked.isEmpty()) {
                 throw new LedgerRefusal(RefusalCode.GROUP_NOT_FOUND, "no group " + groupId);
             }
-            if (!locked.get(0).equals(cachedSequence.get(groupId))) {
+            Outcome earlier = earlierAnswer(transactionId, groupId, fingerprint);
+            if (earlier != null) {
+                return earlier;
+            }
+            long lastSequence = locked.get(0);
+            if (!Long.valueOf(lastSequence).equals(cachedSequence.get(groupId))) {
                 // another node wrote to this group since, or this node never did
                 forget(groupId);
             }
-        }
-        List<Outcome> earlier = jdbc.query(
-                "SELECT group_id, request_hash, status, body FROM idempotent_request WHERE transaction_id = ?",
-                (rs, i) -> {
-                    if (!rs.getString("request_hash").equals(fingerprint)
-                            || !rs.getObject("group_id", UUID.class).equals(groupId)) {
-                        throw new TransactionIdReused("transaction " + transactionId
-                                + " was already used for a different request");
-                    }
-                    return new Outcome(rs.getInt("status"), rs.getString("body"), true);
-                }, transactionId);
-        if (!earlier.isEmpty()) {
-            return earlier.get(0);
-        }
-        if (newGroup) {
-            List<Integer> existing = jdbc.queryForList("SELECT 1 FROM group_view WHERE group_id = ?", Integer.class,
-                    groupId);
-            if (!existing.isEmpty()) {
-                throw new TransactionIdReused("group " + groupId + " is already registered");
-            }
+            nextSequence = lastSequence + 1;
         }
         R result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
                 RequestMetadata.of(caller.username(), CorrelationIdFilter.current(), transactionId.toString())));
         String body = serialize(answer.body(result));
         jdbc.update("INSERT INTO idempotent_request (transaction_id, group_id, request_hash, status, body) "
                 + "VALUES (?, ?, ?, ?, ?)", transactionId, groupId, fingerprint, 201, body);
-        // Noted before the commit, so the next writer, waiting on this group's lock, finds it; a failed commit
-        // forgets it again (see write).
-        cachedSequence.put(groupId, jdbc.queryForObject("SELECT last_sequence FROM group_view WHERE group_id = ?",
-                Long.class, groupId));
+        // Every command records one event. Noted before the commit, so the next writer, waiting on this group's
+        // lock, finds it; a failed commit forgets it again (see write). Were it ever wrong, the next write would
+        // only miss the cache.
+        cachedSequence.put(groupId, nextSequence);
         return new Outcome(201, body, false);
+    }
+
+    private record Earlier(UUID groupId, String requestHash, int status, String body) {
+    }
+
+    /** The stored first answer to this transaction id, or null; another request under the same id is a 409. */
+    private Outcome earlierAnswer(UUID transactionId, UUID groupId, String fingerprint) {
+        List<Earlier> found = jdbc.query(
+                "SELECT group_id, request_hash, status, body FROM idempotent_request WHERE transaction_id = ?",
+                (rs, i) -> new Earlier(rs.getObject("group_id", UUID.class), rs.getString("request_hash"),
+                        rs.getInt("status"), rs.getString("body")), transactionId);
+        if (found.isEmpty()) {
+            return null;
+        }
+        Earlier earlier = found.get(0);
+        if (!earlier.requestHash().equals(fingerprint) || !earlier.groupId().equals(groupId)) {
+            throw new TransactionIdReused("transaction " + transactionId + " was already used for a different request");
+        }
+        return new Outcome(earlier.status(), earlier.body(), true);
     }
 
     private String fingerprint(String path, Object request) {

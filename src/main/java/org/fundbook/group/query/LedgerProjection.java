@@ -84,18 +84,16 @@ class LedgerProjection {
                 pools.getOrDefault(Pool.EMERGENCY_FUND, 0L), pools.getOrDefault(Pool.COMMITTEE_OPERATIONS, 0L),
                 pools.getOrDefault(Pool.PROVINCIAL_DISTRICT, 0L), sequence, event.groupId());
         if (effect.memberId() != null && effect.savings() != 0) {
-            jdbc.update("UPDATE member_view SET savings = savings + ? WHERE group_id = ? AND member_id = ?",
-                    effect.savings(), event.groupId(), effect.memberId());
-            TransactionKind kind = event.kind();
-            if (event instanceof TransactionReversed r) {
-                kind = r.reversedKind();
-            }
+            String kind = event instanceof TransactionReversed r ? "REVERSAL_OF_" + r.reversedKind().name()
+                    : event.kind().name();
             jdbc.update("""
+                    WITH member AS (
+                        UPDATE member_view SET savings = savings + ? WHERE group_id = ? AND member_id = ?)
                     INSERT INTO savings_movement (group_id, member_id, transaction_id, event_sequence, occurred_on,
                         kind, amount) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                    effect.savings(), event.groupId(), effect.memberId(),
                     event.groupId(), effect.memberId(), event.transactionId(), sequence, date(event.occurredOn()),
-                    event instanceof TransactionReversed ? "REVERSAL_OF_" + kind.name() : kind.name(),
-                    effect.savings());
+                    kind, effect.savings());
         }
         if (event instanceof LoanDisbursed e) {
             jdbc.update("""
