@@ -196,9 +196,9 @@ public final class DemoGenerator {
                 }
             }
             // new loans
-            double apply = k == 0 ? 0.7 : 0.3;
+            int applyPerMille = k == 0 ? 700 : 300;
             for (Member borrower : DemoNames.shuffled(family, rnd)) {
-                if (borrower.openLoans > 0 || rnd.nextDouble() >= apply) {
+                if (borrower.openLoans > 0 || rnd.nextInt(1_000) >= applyPerMille) {
                     continue;
                 }
                 long principal = borrower.poorest ? 50_000 + 10_000L * rnd.nextInt(11)
@@ -267,19 +267,15 @@ public final class DemoGenerator {
         }
         boolean[] women = pick(CEDAC_MEMBERS, CEDAC_WOMEN, rnd);
         boolean[] poorest = pick(CEDAC_MEMBERS, CEDAC_POOREST, rnd);
-        double[] weights = new double[CEDAC_GROUPS];
-        double sum = 0;
+        // each group's share of the total, 850 to 1,150 parts, split in hundreds of riel by the ledger's own rule
+        long[] weights = new long[CEDAC_GROUPS];
         for (int g = 0; g < CEDAC_GROUPS; g++) {
-            weights[g] = 0.85 + 0.3 * rnd.nextDouble();
-            sum += weights[g];
+            weights[g] = 850 + rnd.nextInt(301);
         }
-        long[] targets = new long[CEDAC_GROUPS];
-        long planned = 0;
-        for (int g = 0; g < CEDAC_GROUPS - 1; g++) {
-            targets[g] = Math.round(CEDAC_SAVINGS_TARGET * weights[g] / sum / 100) * 100;
-            planned += targets[g];
+        long[] targets = LargestRemainder.split(CEDAC_SAVINGS_TARGET / 100, weights);
+        for (int g = 0; g < CEDAC_GROUPS; g++) {
+            targets[g] *= 100;
         }
-        targets[CEDAC_GROUPS - 1] = CEDAC_SAVINGS_TARGET - planned;
         return new CedacLayout(sizes, women, poorest, targets);
     }
 
@@ -315,30 +311,30 @@ public final class DemoGenerator {
     private record CedacLoan(Loan loan, int startK, boolean installments, int late) {
     }
 
-    /** The share of its target a group is planned to reach before its last meeting. */
-    private static final double SHARE_BEFORE_LAST_MEETING = 0.96;
+    /** The share of its target, in percent, a group is planned to reach before its last meeting. */
+    private static final long PERCENT_BEFORE_LAST_MEETING = 96;
 
+    /** Finds, by bisection over a saving scale in thousandths, the plan that reaches that share. */
     private GroupBook cedac(int index, int g, CedacLayout layout) {
         long target = layout.targets()[g];
-        double lo = 0.05;
-        double hi = 4.0;
+        long lo = 50;
+        long hi = 4_000;
         GroupBook best = null;
-        double bestMiss = Double.MAX_VALUE;
-        for (int iteration = 0; iteration < 24; iteration++) {
-            double scale = (lo + hi) / 2;
+        long bestMiss = Long.MAX_VALUE;
+        while (lo <= hi) {
+            long scale = (lo + hi) / 2;
             CedacRun run = cedacRun(index, g, layout, scale);
-            double reached = (double) run.beforeLastMeeting() / target;
-            if (run.book() != null) {
-                double miss = Math.abs(reached - SHARE_BEFORE_LAST_MEETING);
-                if (miss < bestMiss) {
-                    best = run.book();
-                    bestMiss = miss;
-                }
+            // compared as beforeLastMeeting / target against 96 / 100, in whole numbers
+            long reached = run.beforeLastMeeting() * 100;
+            long wanted = target * PERCENT_BEFORE_LAST_MEETING;
+            if (run.book() != null && Math.abs(reached - wanted) < bestMiss) {
+                best = run.book();
+                bestMiss = Math.abs(reached - wanted);
             }
-            if (reached < SHARE_BEFORE_LAST_MEETING) {
-                lo = scale;
+            if (reached < wanted) {
+                lo = scale + 1;
             } else {
-                hi = scale;
+                hi = scale - 1;
             }
         }
         if (best == null) {
@@ -351,7 +347,8 @@ public final class DemoGenerator {
     private record CedacRun(GroupBook book, long beforeLastMeeting) {
     }
 
-    private CedacRun cedacRun(int index, int g, CedacLayout layout, double scale) {
+    /** @param scale how much members save, in thousandths of their base amount */
+    private CedacRun cedacRun(int index, int g, CedacLayout layout, long scale) {
         Random rnd = random(index);
         Name village;
         Location location;
@@ -375,12 +372,12 @@ public final class DemoGenerator {
         int lateJoiners = rnd.nextInt(3);
         int[] joinAt = new int[size];
         long[] base = new long[size];
-        double[] diligence = new double[size];
+        int[] diligencePerMille = new int[size];
         for (int i = 0; i < size; i++) {
             joinAt[i] = i >= size - lateJoiners ? 1 + rnd.nextInt(3) : 0;
             boolean poorest = layout.poorest()[offset + i];
             base[i] = poorest ? 1_500 + 500L * rnd.nextInt(5) : 2_500 + 500L * rnd.nextInt(10);
-            diligence[i] = 0.3 + 0.35 * rnd.nextDouble();
+            diligencePerMille[i] = 300 + rnd.nextInt(351);
         }
         int nonMembers = policy.nonMemberLending() == NonMemberLending.ALLOWED ? rnd.nextInt(3) : 0;
         List<String> nonMemberNames = new ArrayList<>();
@@ -423,9 +420,9 @@ public final class DemoGenerator {
                     members[i] = book.register(names.next(sex), sex, Membership.MEMBER, day,
                             layout.poorest()[offset + i], i < officers.length ? officers[i] : null, null);
                     book.contribute(members[i], 1_000, day);
-                } else if (k > joinAt[i] && k < last && rnd.nextDouble() < diligence[i]) {
-                    double amount = base[i] * scale * (0.5 + rnd.nextDouble());
-                    book.contribute(members[i], Math.max(500, Math.round(amount / 500) * 500), day);
+                } else if (k > joinAt[i] && k < last && rnd.nextInt(1_000) < diligencePerMille[i]) {
+                    long amount = base[i] * scale * (500 + rnd.nextInt(1_001)) / 1_000_000; // 0.5 to 1.5 × scale
+                    book.contribute(members[i], Math.max(500, (amount + 250) / 500 * 500), day);
                 }
             }
             if (k == last) {
@@ -453,7 +450,7 @@ public final class DemoGenerator {
                 for (int i = 0; i < size; i++) {
                     Member m = members[i];
                     if (m != null && m.openLoans == 0 && m.savings >= 10_000 && rnd.nextDouble() < 0.006) {
-                        long amount = roundDown((long) (m.savings * (0.2 + 0.3 * rnd.nextDouble())), 500);
+                        long amount = roundDown(m.savings * (200 + rnd.nextInt(301)) / 1_000, 500);
                         if (amount >= 500 && amount <= book.lendableCash()) {
                             book.withdraw(m, amount, day);
                         }
