@@ -36,6 +36,9 @@ public class GroupAccess {
     }
 
     public Checked inScope(UUID groupId) {
+        if (!caller.mayAudit()) {
+            throw new ApiProblem(403, "FORBIDDEN", "Audit reads are for leaders, accountants and admins.");
+        }
         List<String> province = jdbc.queryForList("SELECT province FROM group_view WHERE group_id = ?", String.class,
                 groupId);
         Optional<String> found = province.stream().findFirst();

@@ -96,6 +96,7 @@ public class GroupAggregate {
     private HashMap<UUID, Long> openingSavings = new HashMap<>();
     private List<PeriodEntry> periodEntries = new ArrayList<>();
     private long closingDistributable;
+    private PremiumBasis closingBasis;
     private List<PremiumShare> closingPremiums = List.of();
 
     protected GroupAggregate() {
@@ -124,7 +125,12 @@ public class GroupAggregate {
             // the period under review is frozen, its rules included: the preview must stay the statement
             throw refuse(RefusalCode.CLOSING_IN_PROGRESS, "the period before " + closingDate + " is being closed");
         }
-        PolicyChanged event = new PolicyChanged(groupId, command.transactionId(), command.effectiveFrom(), command.policy());
+        Policy policy = command.policy().applyTo(policyOn(command.effectiveFrom()));
+        if (!policy.problems().isEmpty()) {
+            throw new IllegalArgumentException("the policy change leaves an invalid policy: "
+                    + policy.problems().get(0)[0] + " " + policy.problems().get(0)[1]);
+        }
+        PolicyChanged event = new PolicyChanged(groupId, command.transactionId(), command.effectiveFrom(), policy);
         apply(event);
         return event;
     }
@@ -335,6 +341,11 @@ public class GroupAggregate {
 
     @CommandHandler
     public GroupEvent handle(ReverseTransaction command) {
+        if (command.reversedTransactionId().equals(groupId)) {
+            // the group's id is its registration's transaction id
+            checkDated(command);
+            throw refuse(RefusalCode.NOT_REVERSIBLE, "a group's registration cannot be reversed");
+        }
         Recorded target = transactions.get(command.reversedTransactionId());
         if (target == null) {
             throw refuse(RefusalCode.TRANSACTION_NOT_FOUND,
@@ -436,7 +447,7 @@ public class GroupAggregate {
         movements.put("PREMIUM", total);
         long expectedCash = cash - (command.payoutMode() == PayoutMode.CASH ? total : 0);
         BooksClosed event = new BooksClosed(groupId, command.transactionId(), periodNumber, periodStart,
-                closingDate, command.payoutMode(), policyOn(closingDate).premiumBasis(), closingDistributable,
+                closingDate, command.payoutMode(), closingBasis, closingDistributable,
                 closingPremiums, opening, movements, closing.toFigures(), expectedCash, command.countedCash(),
                 command.countedCash() - expectedCash);
         apply(event);
@@ -576,6 +587,7 @@ public class GroupAggregate {
         closingDate = event.closingDate();
         lendingSuspended = event.lendingSuspended();
         closingDistributable = event.distributable();
+        closingBasis = event.premiumBasis();
         closingPremiums = List.copyOf(event.premiums());
     }
 
@@ -622,6 +634,7 @@ public class GroupAggregate {
         closingDate = null;
         lendingSuspended = false;
         closingDistributable = 0;
+        closingBasis = null;
         closingPremiums = List.of();
     }
 

@@ -26,8 +26,9 @@ public sealed interface GroupCommand {
                          LocalDate registeredOn, Policy policy, LocalDate today) implements GroupCommand {
     }
 
+    /** The patch is applied to the policy in force on {@code effectiveFrom}; the caller has checked its fields. */
     record ChangePolicy(@TargetAggregateIdentifier UUID groupId, UUID transactionId, LocalDate effectiveFrom,
-                        Policy policy) implements GroupCommand {
+                        PolicyPatch policy) implements GroupCommand {
     }
 
     record RegisterMember(@TargetAggregateIdentifier UUID groupId, UUID transactionId, UUID memberId, String name,

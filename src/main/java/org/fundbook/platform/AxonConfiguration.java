@@ -81,10 +81,11 @@ public class AxonConfiguration {
     }
 
     /**
-     * Groups recently written on this node, so a write need not replay the stream. Safe across nodes:
-     * {@link LedgerWriter} drops a cached group whose last event is not the one the database has, and a
-     * decision made on a stale copy could not commit anyway (its event would collide on the stream's unique
-     * sequence number, and be retried on fresh state).
+     * Groups recently written on this node, so a write need not replay the stream. {@link LedgerWriter} drops a
+     * cached group whose last event is not the one the database has (another node wrote, or a write of ours
+     * rolled back). Behind that: a copy that is behind would collide on the stream's unique sequence number, and
+     * the read model refuses any event that does not follow the last one it applied, so a copy that is ahead
+     * cannot commit either.
      */
     @Bean
     BoundedCache groupCache(@Value("${fundbook.group-cache-size:10000}") int capacity) {

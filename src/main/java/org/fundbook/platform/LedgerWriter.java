@@ -1,13 +1,17 @@
 package org.fundbook.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -57,6 +61,18 @@ public class LedgerWriter {
     public LedgerWriter(TransactionTemplate transactions, JdbcTemplate jdbc, CommandGateway commands,
                         ObjectMapper json, CurrentCaller caller, @Qualifier("groupCache") Cache groupCache) {
         this.groupCache = groupCache;
+        // what the cache no longer holds needs no noted sequence
+        groupCache.registerCacheEntryListener(new Cache.EntryListenerAdapter() {
+            @Override
+            public void onEntryExpired(Object key) {
+                cachedSequence.remove(UUID.fromString(key.toString()));
+            }
+
+            @Override
+            public void onEntryRemoved(Object key) {
+                cachedSequence.remove(UUID.fromString(key.toString()));
+            }
+        });
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.commands = commands;
@@ -138,13 +154,14 @@ public class LedgerWriter {
         }
         R result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
                 RequestMetadata.of(caller.username(), CorrelationIdFilter.current(), transactionId.toString())));
+        // The cached group now holds this write's event (every command records one). Note its sequence at once,
+        // before anything else can fail: if this transaction then rolls back, the database's last sequence
+        // stays behind the noted one, and the next writer — who may get the lock before our own clean-up runs —
+        // drops the cached group instead of deciding on an event that was never stored.
+        cachedSequence.put(groupId, nextSequence);
         String body = serialize(answer.body(result));
         jdbc.update("INSERT INTO idempotent_request (transaction_id, group_id, request_hash, status, body) "
                 + "VALUES (?, ?, ?, ?, ?)", transactionId, groupId, fingerprint, 201, body);
-        // Every command records one event. Noted before the commit, so the next writer, waiting on this group's
-        // lock, finds it; a failed commit forgets it again (see write). Were it ever wrong, the next write would
-        // only miss the cache.
-        cachedSequence.put(groupId, nextSequence);
         return new Outcome(201, body, false);
     }
 
@@ -172,11 +189,28 @@ public class LedgerWriter {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(path.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
-            sha.update(json.writeValueAsBytes(request));
+            sha.update(json.writeValueAsBytes(sorted(json.valueToTree(request))));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException("cannot fingerprint the request", e);
         }
+    }
+
+    /** The same JSON with every object's keys in order: how a field was placed does not make another request. */
+    private JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode sorted = json.createObjectNode();
+            TreeSet<String> names = new TreeSet<>();
+            node.fieldNames().forEachRemaining(names::add);
+            names.forEach(name -> sorted.set(name, sorted(node.get(name))));
+            return sorted;
+        }
+        if (node.isArray()) {
+            ArrayNode array = json.createArrayNode();
+            node.forEach(element -> array.add(sorted(element)));
+            return array;
+        }
+        return node;
     }
 
     private String serialize(Object body) {

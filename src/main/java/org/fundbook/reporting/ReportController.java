@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.fundbook.audit.Params;
 import org.fundbook.security.CurrentCaller;
+import org.fundbook.platform.web.ApiProblem;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,6 +43,7 @@ class ReportController {
                                   @RequestParam(required = false) String district,
                                   @RequestParam(required = false) String commune,
                                   @RequestHeader(value = "Accept", required = false) String accept) {
+        requireAuditor();
         Params params = new Params();
         Period parsed = Period.parse(period).orElse(null);
         if (parsed == null) {
@@ -63,10 +65,18 @@ class ReportController {
     @GetMapping("/portfolio")
     PortfolioReport.Report portfolio(@RequestParam(required = false) String asOf,
                                      @RequestParam(required = false) String province) {
+        requireAuditor();
         Params params = new Params();
         LocalDate date = params.date("asOf", asOf, LocalDate.now(clock));
         params.check();
         return portfolio.report(date, blankToNull(province), caller.scope());
+    }
+
+    /** The access policy says the same; checked here too so that no path spelling can reach a report. */
+    private void requireAuditor() {
+        if (!caller.mayAudit()) {
+            throw new ApiProblem(403, "FORBIDDEN", "Reports are for leaders, accountants and admins.");
+        }
     }
 
     /** CSV only when the client prefers it to JSON; anything else (no header, *&#47;*) gets JSON. */

@@ -11,6 +11,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The roles table of the contract, decided before anything reads the request body: who may do what on which
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 public class AccessPolicy implements AuthorizationManager<RequestAuthorizationContext> {
 
     private static final String GROUPS = "/api/v1/groups";
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
     private static final Set<Role> ANY = Set.of(Role.ADMIN, Role.ACCOUNTANT, Role.LEADER, Role.CASHIER);
     private static final Set<Role> AUDITORS = Set.of(Role.ADMIN, Role.ACCOUNTANT, Role.LEADER);
     private static final Set<Role> CASHIERS = Set.of(Role.ADMIN, Role.LEADER, Role.CASHIER);
@@ -42,7 +44,9 @@ public class AccessPolicy implements AuthorizationManager<RequestAuthorizationCo
             return new AuthorizationDecision(false);
         }
         HttpServletRequest request = context.getRequest();
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // Decide on the path as Spring MVC will route it (percent-decoded), never on the raw URI: otherwise
+        // "/api/v1/%75sers" would pass as an unknown path and still reach the users endpoint.
+        String path = PATHS.getPathWithinApplication(request);
         return new AuthorizationDecision(allowed(user, request.getMethod(), path));
     }
 
@@ -72,7 +76,8 @@ public class AccessPolicy implements AuthorizationManager<RequestAuthorizationCo
             return LEADER_WRITES.stream().anyMatch(sub::startsWith) ? LEADERS.contains(user.role())
                     : CASHIERS.contains(user.role());
         }
-        return true;
+        // No such resource: only an ADMIN learns that (404); anyone else is refused without a hint.
+        return ADMINS.contains(user.role());
     }
 
     private boolean inScope(FundbookUser user, String groupId) {

@@ -21,6 +21,17 @@ public class CurrentCaller {
         return user == null ? CallerScope.ALL : user.scope();
     }
 
+    public boolean isAdmin() {
+        FundbookUser user = user();
+        return user != null && user.role() == Role.ADMIN;
+    }
+
+    /** Audit reads and reports: ADMIN, ACCOUNTANT and LEADER (and start-up tasks, which have no user). */
+    public boolean mayAudit() {
+        FundbookUser user = user();
+        return user == null || user.role() != Role.CASHIER;
+    }
+
     private static FundbookUser user() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof FundbookUser user ? user : null;

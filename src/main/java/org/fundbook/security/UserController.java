@@ -51,6 +51,9 @@ class UserController {
 
     @PostMapping("/api/v1/users")
     ResponseEntity<Map<String, Object>> create(@Valid @RequestBody NewUser request) {
+        if (!caller.isAdmin()) {
+            throw new ApiProblem(403, "FORBIDDEN", "Only an admin creates users.");
+        }
         Set<UUID> groups = request.groups() == null ? Set.of() : Set.copyOf(request.groups());
         Set<String> provinces = request.provinces() == null ? Set.of()
                 : new TreeSet<>(request.provinces().stream().map(String::strip).toList());

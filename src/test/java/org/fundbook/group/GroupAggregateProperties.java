@@ -351,7 +351,8 @@ class GroupAggregateProperties {
                 case POLICY_CHANGE -> {
                     LocalDate effectiveFrom = step.pick() % 31 == 2 ? BEFORE_REGISTRATION
                             : REGISTERED_ON.plusDays(step.day());
-                    return new ChangePolicy(GROUP, tx, effectiveFrom, PRESETS.get(step.pick() % PRESETS.size()));
+                    return new ChangePolicy(GROUP, tx, effectiveFrom,
+                            PolicyPatch.whole(PRESETS.get(step.pick() % PRESETS.size())));
                 }
                 default -> throw new IllegalStateException("unknown kind " + step.kind());
             }

@@ -154,7 +154,7 @@ final class GroupFixtures {
     }
 
     static ChangePolicy changePolicy(String tx, String effectiveFrom, Policy policy) {
-        return new ChangePolicy(GROUP, id(tx), date(effectiveFrom), policy);
+        return new ChangePolicy(GROUP, id(tx), date(effectiveFrom), PolicyPatch.whole(policy));
     }
 
     /** A member whose member id is also the registration's transaction id (the API's default). */

@@ -365,11 +365,11 @@ class ReversalRulesTest {
     }
 
     @Test
-    void groupRegistrationHasNoTransactionToReverse() {
+    void groupRegistrationIsNotReversible() {
         fixture.givenCommands(registerGroup(Scheme.FSF))
                 .when(new ReverseTransaction(GROUP, id("reversal"), GROUP, "entered in error", date(ON), TODAY))
                 .expectNoEvents()
-                .expectException(refusal(RefusalCode.TRANSACTION_NOT_FOUND));
+                .expectException(refusal(RefusalCode.NOT_REVERSIBLE));
     }
 
     @Test

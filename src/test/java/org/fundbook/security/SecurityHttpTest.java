@@ -236,4 +236,24 @@ class SecurityHttpTest extends IntegrationTest {
                 .status()).isEqualTo(400);
         assertThat(api.get(own.path("/members")).json()).hasSize(1);
     }
+
+    @Test
+    void percentEncodedPathsAreJudgedAsTheyAreRouted() {
+        forbidden(cashier.post(own.path("/%63apital"), Api.body("transactionId", Api.id(), "source", "IOM",
+                "amount", 1_000, "occurredOn", "2024-01-03")));
+        forbidden(cashier.post(own.path("/%72eversals"), Api.body("transactionId", Api.id(),
+                "reversedTransactionId", Api.id(), "reason", "x", "occurredOn", "2024-01-03")));
+        forbidden(cashier.get(own.path("/%6Aournal")));
+        forbidden(cashier.get("/api/v1/reports/%70ortfolio"));
+        forbidden(cashier.post("/api/v1/%75sers", Api.body("username", "evil-" + suffix, "password", PASSWORD,
+                "role", "ADMIN")));
+        assertThat(anonymous().as("evil-" + suffix, PASSWORD).get("/api/v1/groups").status()).isEqualTo(401);
+        assertThat(leader.get(own.path("/%6Aournal")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownApiPathsTellOnlyAnAdminThatTheyDoNotExist() {
+        forbidden(cashier.get("/api/v1/nothing-here"));
+        assertThat(api.get("/api/v1/nothing-here").status()).isEqualTo(404);
+    }
 }

@@ -51,6 +51,7 @@ class LedgerProjection {
                     e.groupId(), e.name(), e.scheme().name(), e.location().province(), e.location().district(),
                     e.location().commune(), e.location().village(), date(e.registeredOn()), date(e.registeredOn()));
             insertPolicy(e.groupId(), 0, e.registeredOn(), e.policy());
+            return; // the row starts at sequence 0
         } else if (event instanceof PolicyChanged e) {
             insertPolicy(e.groupId(), (int) sequence, e.effectiveFrom(), e.policy());
         } else if (event instanceof MemberRegistered e) {
@@ -66,23 +67,36 @@ class LedgerProjection {
             onTransaction(e, sequence);
             return;
         }
-        jdbc.update("UPDATE group_view SET last_sequence = ? WHERE group_id = ?", sequence, event.groupId());
+        follows(jdbc.update("UPDATE group_view SET last_sequence = ? WHERE group_id = ? AND last_sequence = ?",
+                sequence, event.groupId(), sequence - 1), event, sequence);
+    }
+
+    /**
+     * Each group's events are applied in unbroken sequence. A write deciding on a copy of the group that holds an
+     * event which never committed would store the next one with a gap: refused here, so it rolls back.
+     */
+    private static void follows(int updated, GroupEvent event, long sequence) {
+        if (updated != 1) {
+            throw new IllegalStateException("event " + sequence + " of group " + event.groupId()
+                    + " does not follow the last event applied to it");
+        }
     }
 
     private void onTransaction(GroupTransaction event, long sequence) {
         Effect effect = Effect.of(event);
         Map<Pool, Long> pools = effect.pools();
-        jdbc.update("""
+        int updated = jdbc.update("""
                 UPDATE group_view SET cash = cash + ?, loan_principal_outstanding = loan_principal_outstanding + ?,
                     member_savings = member_savings + ?, pool_fund_capital = pool_fund_capital + ?,
                     pool_premium = pool_premium + ?, pool_emergency_fund = pool_emergency_fund + ?,
                     pool_committee_operations = pool_committee_operations + ?,
                     pool_provincial_district = pool_provincial_district + ?, last_sequence = ?
-                WHERE group_id = ?""",
+                WHERE group_id = ? AND last_sequence = ?""",
                 effect.cash(), effect.loanPrincipal(), effect.savings(),
                 pools.getOrDefault(Pool.FUND_CAPITAL, 0L), pools.getOrDefault(Pool.PREMIUM, 0L),
                 pools.getOrDefault(Pool.EMERGENCY_FUND, 0L), pools.getOrDefault(Pool.COMMITTEE_OPERATIONS, 0L),
-                pools.getOrDefault(Pool.PROVINCIAL_DISTRICT, 0L), sequence, event.groupId());
+                pools.getOrDefault(Pool.PROVINCIAL_DISTRICT, 0L), sequence, event.groupId(), sequence - 1);
+        follows(updated, event, sequence);
         if (effect.memberId() != null && effect.savings() != 0) {
             String kind = event instanceof TransactionReversed r ? "REVERSAL_OF_" + r.reversedKind().name()
                     : event.kind().name();

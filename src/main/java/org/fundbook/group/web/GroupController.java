@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.fundbook.group.GroupCommand;
 import org.fundbook.group.Location;
 import org.fundbook.group.Policy;
+import org.fundbook.group.PolicyPatch;
 import org.fundbook.group.Scheme;
 import org.fundbook.group.query.GroupView;
 import org.fundbook.group.query.LedgerQueries;
@@ -48,7 +49,9 @@ class GroupController {
         Policy policy = policies.merge(Policy.defaultsFor(request.scheme()), request.policy());
         Requests.LocationInput l = request.location();
         LocalDate today = LocalDate.now(clock);
-        return writer.write(request.groupId(), request.groupId(), "/api/v1/groups", request, true,
+        Requests.RegisterGroup canonical = new Requests.RegisterGroup(request.groupId(), request.name(),
+                request.scheme(), request.location(), request.registeredOn(), policies.canonical(request.policy()));
+        return writer.write(request.groupId(), request.groupId(), "/api/v1/groups", canonical, true,
                 new GroupCommand.RegisterGroup(request.groupId(), request.name().strip(), request.scheme(),
                         new Location(l.province().strip(), l.district().strip(), l.commune().strip(),
                                 l.village().strip()),
@@ -73,12 +76,13 @@ class GroupController {
     @PutMapping("/{groupId}/policy")
     ResponseEntity<String> changePolicy(@PathVariable UUID groupId,
                                         @Valid @RequestBody Requests.ChangePolicy request) {
-        queries.balances(groupId);
-        Policy policy = policies.merge(queries.policyOn(groupId, request.effectiveFrom()), request.policy());
+        PolicyPatch patch = policies.patch(request.policy());
         LocalDate today = LocalDate.now(clock);
+        Requests.ChangePolicy canonical = new Requests.ChangePolicy(request.transactionId(), request.effectiveFrom(),
+                policies.canonical(request.policy()));
         ResponseEntity<String> written = writer.write(groupId, request.transactionId(),
-                "/api/v1/groups/" + groupId + "/policy", request, false,
-                new GroupCommand.ChangePolicy(groupId, request.transactionId(), request.effectiveFrom(), policy),
+                "/api/v1/groups/" + groupId + "/policy", canonical, false,
+                new GroupCommand.ChangePolicy(groupId, request.transactionId(), request.effectiveFrom(), patch),
                 result -> queries.group(groupId, today));
         return ResponseEntity.status(200).headers(written.getHeaders()).body(written.getBody());
     }

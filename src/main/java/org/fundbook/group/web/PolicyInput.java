@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.Optional;
+import java.util.TreeSet;
 import org.fundbook.group.Policy;
+import org.fundbook.group.PolicyPatch;
+import org.fundbook.group.Scheme;
 import org.fundbook.platform.web.ApiProblem;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +31,44 @@ class PolicyInput {
 
     PolicyInput(ObjectMapper json) {
         this.json = json;
+    }
+
+    /**
+     * The fields a change gives, checked (400) without reading the group: each field's limits stand alone, so
+     * checking them on top of any valid policy is checking them.
+     */
+    PolicyPatch patch(JsonNode patch) {
+        Policy checked = merge(Policy.defaultsFor(Scheme.FSF), patch);
+        return new PolicyPatch(
+                given(patch, "memberMonthlyRateBp") ? checked.memberMonthlyRateBp() : null,
+                given(patch, "nonMemberLending") ? checked.nonMemberLending() : null,
+                given(patch, "nonMemberRates") ? checked.nonMemberRates() : null,
+                given(patch, "interestMethod") ? checked.interestMethod() : null,
+                given(patch, "maxLoanPrincipal") ? Optional.ofNullable(checked.maxLoanPrincipal()) : null,
+                given(patch, "maxTermMonths") ? checked.maxTermMonths() : null,
+                given(patch, "minInitialContribution") ? Optional.ofNullable(checked.minInitialContribution()) : null,
+                given(patch, "interestAllocation") ? checked.interestAllocation() : null,
+                given(patch, "closingCycleMonths") ? checked.closingCycleMonths() : null,
+                given(patch, "suspendLendingDuringClosing") ? checked.suspendLendingDuringClosing() : null,
+                given(patch, "premiumBasis") ? checked.premiumBasis() : null);
+    }
+
+    /** The patch as it counts for idempotency: known fields only, keys in order. */
+    JsonNode canonical(JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            return patch;
+        }
+        ObjectNode canonical = json.createObjectNode();
+        new TreeSet<>(FIELDS).forEach(name -> {
+            if (patch.has(name)) {
+                canonical.set(name, patch.get(name));
+            }
+        });
+        return canonical;
+    }
+
+    private static boolean given(JsonNode patch, String field) {
+        return patch != null && patch.isObject() && patch.has(field);
     }
 
     Policy merge(Policy base, JsonNode patch) {

@@ -178,4 +178,28 @@ class ClosingHttpTest extends IntegrationTest {
         assertThat(statement.get("closing").get("cash").asLong()).isEqualTo(1_204_000);
         assertThat(fsf.group().get("period").get("number").asInt()).isEqualTo(2);
     }
+
+    @Test
+    void theStatementNamesTheBasisThePremiumsWereComputedWith() {
+        String[] m = new String[3];
+        Ledger group = cedacWithPremium("AVERAGE_BALANCE", m);
+        start(group, "2024-07-01");
+        Api.Response change = api.put(group.path("/policy"), Api.body("transactionId", Api.id(),
+                "effectiveFrom", "2024-07-01", "policy", Api.body("premiumBasis", "BALANCE_AT_CLOSE")));
+        assertThat(change.status()).as("a rule for the next period may be set while closing").isEqualTo(200);
+
+        JsonNode statement = confirm(group, 21_440, "REINVEST").json();
+
+        assertThat(statement.get("premiumBasis").asText()).isEqualTo("AVERAGE_BALANCE");
+        assertThat(statement.get("premiums").findValuesAsText("premium")).containsExactly("275", "138", "27");
+    }
+
+    @Test
+    void theGroupsRegistrationCannotBeReversed() {
+        String[] m = new String[3];
+        Ledger group = cedacWithPremium("AVERAGE_BALANCE", m);
+        Api.Response response = api.post(group.path("/reversals"), Api.body("transactionId", Api.id(),
+                "reversedTransactionId", group.groupId, "reason", "entered twice", "occurredOn", "2024-02-01"));
+        assertThat(response.code()).isEqualTo("NOT_REVERSIBLE");
+    }
 }

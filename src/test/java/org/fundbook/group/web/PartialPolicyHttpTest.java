@@ -39,4 +39,38 @@ class PartialPolicyHttpTest extends IntegrationTest {
         JsonNode repayment = group.repay(before, 2_000, "2024-02-10");
         assertThat(repayment.get("interestPart").asLong()).as("the older loan keeps its rate").isEqualTo(2_000);
     }
+
+    @Test
+    void aBadPolicyIsRefusedBeforeTheGroupIsLookedUp() {
+        Api.Response response = api.put("/api/v1/groups/" + Api.id() + "/policy", Api.body("transactionId", Api.id(),
+                "effectiveFrom", "2024-01-01", "policy", Api.body("memberMonthlyRateBp", 0)));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("policy.memberMonthlyRateBp");
+    }
+
+    @Test
+    void aPolicyChangeSentAgainWithItsFieldsInAnotherOrderIsAReplay() {
+        Ledger group = Ledger.register(api, "FSF", "2024-01-01", null);
+        String tx = Api.id();
+        Api.Response first = api.put(group.path("/policy"), "{\"transactionId\":\"" + tx
+                + "\",\"effectiveFrom\":\"2024-02-01\",\"policy\":{\"memberMonthlyRateBp\":150,\"maxTermMonths\":6}}");
+        Api.Response again = api.put(group.path("/policy"), "{\"policy\":{\"maxTermMonths\":6,\"memberMonthlyRateBp\""
+                + ":150,\"colour\":\"blue\"},\"effectiveFrom\":\"2024-02-01\",\"transactionId\":\"" + tx + "\"}");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.body()).isEqualTo(first.body());
+    }
+
+    @Test
+    void twoChangesOfDifferentFieldsOnTheSameDateBothHold() {
+        Ledger group = Ledger.register(api, "FSF", "2024-01-01", null);
+        api.put(group.path("/policy"), Api.body("transactionId", Api.id(), "effectiveFrom", "2024-02-01",
+                "policy", Map.of("memberMonthlyRateBp", 150)));
+        api.put(group.path("/policy"), Api.body("transactionId", Api.id(), "effectiveFrom", "2024-02-01",
+                "policy", Map.of("maxTermMonths", 6)));
+        var policy = group.group().get("policy");
+        assertThat(policy.get("memberMonthlyRateBp").asInt()).isEqualTo(150);
+        assertThat(policy.get("maxTermMonths").asInt()).isEqualTo(6);
+    }
 }
