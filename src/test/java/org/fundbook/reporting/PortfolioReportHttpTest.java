@@ -63,6 +63,19 @@ class PortfolioReportHttpTest extends IntegrationTest {
     }
 
     @Test
+    void tenDaysPastMaturityIsOverdueAndFiftyThreeDaysIsAtRisk() {
+        // the 100,000 loan matured on 2024-02-10
+        JsonNode tenDays = portfolio("2024-02-20").get("rows").get(0);
+        assertThat(tenDays.get("overduePrincipal").asLong()).isEqualTo(100_000);
+        assertThat(tenDays.get("par30").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
+
+        JsonNode fiftyThreeDays = portfolio("2024-04-03").get("rows").get(0);
+        assertThat(fiftyThreeDays.get("outstandingPrincipal").asLong()).isEqualTo(150_000);
+        assertThat(fiftyThreeDays.get("par30Principal").asLong()).isEqualTo(100_000);
+        assertThat(fiftyThreeDays.get("par30").decimalValue()).isEqualByComparingTo("0.6667");
+    }
+
+    @Test
     void moreThanThirtyDaysPastMaturityIsAtRiskAsAShareOfWhatIsOutstanding() {
         JsonNode row = portfolio("2024-03-15").get("rows").get(0);
 
