@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.fundbook.closing.PremiumShare;
 import org.fundbook.closing.Premiums;
 import org.fundbook.closing.SavingsMovement;
+import org.fundbook.group.GroupAggregate;
 import org.fundbook.group.GrantReason;
 import org.fundbook.group.Location;
 import org.fundbook.group.Membership;
@@ -324,25 +325,9 @@ final class GroupBook {
 
     // --------------------------------------------------------------------------------------------- helpers
 
-    /** Interest split by the loan's shares in pool order, ties to the earlier pool: the aggregate's rule. */
+    /** Interest split by the loan's shares: the aggregate's own rule. */
     static Map<Pool, Long> allocate(long interest, Map<Pool, Integer> shares) {
-        EnumMap<Pool, Long> allocation = new EnumMap<>(Pool.class);
-        if (interest == 0) {
-            return allocation;
-        }
-        LinkedHashMap<Pool, Long> weights = new LinkedHashMap<>();
-        for (Pool pool : Pool.values()) {
-            Integer share = shares.get(pool);
-            if (share != null && share > 0) {
-                weights.put(pool, share.longValue());
-            }
-        }
-        LargestRemainder.split(interest, weights).forEach((pool, part) -> {
-            if (part > 0) {
-                allocation.put(pool, part);
-            }
-        });
-        return allocation;
+        return GroupAggregate.allocate(interest, shares);
     }
 
     private void moveSavings(Member member, long amount, LocalDate on) {

@@ -726,7 +726,7 @@ public class GroupAggregate {
     }
 
     /** Interest split by the loan's shares, in pool order so that ties go to the earlier pool. */
-    static Map<Pool, Long> allocate(long interest, Map<Pool, Integer> shares) {
+    public static Map<Pool, Long> allocate(long interest, Map<Pool, Integer> shares) {
         EnumMap<Pool, Long> allocation = new EnumMap<>(Pool.class);
         if (interest == 0) {
             return allocation;
