@@ -46,13 +46,9 @@ class AuditController {
     List<LedgerAudit.JournalEntry> journal(@PathVariable UUID groupId, @RequestParam(required = false) String from,
                                            @RequestParam(required = false) String to) {
         GroupAccess.Checked group = access.inScope(groupId);
-        Params params = new Params();
-        LocalDate first = params.date("from", from, null);
-        LocalDate last = params.date("to", to, null);
-        params.range(first, last);
-        params.check();
+        DateRange range = DateRange.of(from, to);
         group.requireFound();
-        return ledger.journal(groupId, first, last);
+        return ledger.journal(groupId, range.from(), range.to());
     }
 
     @GetMapping("/trial-balance")
@@ -70,18 +66,26 @@ class AuditController {
     List<AuditTrail.AuditEvent> events(@PathVariable UUID groupId, @RequestParam(required = false) String from,
                                        @RequestParam(required = false) String to) {
         GroupAccess.Checked group = access.inScope(groupId);
-        Params params = new Params();
-        LocalDate first = params.date("from", from, null);
-        LocalDate last = params.date("to", to, null);
-        params.range(first, last);
-        params.check();
+        DateRange range = DateRange.of(from, to);
         group.requireFound();
-        return trail.events(groupId, first, last);
+        return trail.events(groupId, range.from(), range.to());
     }
 
     @GetMapping("/audit/verify")
     ChainVerifier.Verification verify(@PathVariable UUID groupId) {
         access.inScope(groupId).requireFound();
         return chain.verify(groupId);
+    }
+
+    /** Optional inclusive value dates {@code from}/{@code to}, read and checked together (400 otherwise). */
+    private record DateRange(LocalDate from, LocalDate to) {
+        static DateRange of(String from, String to) {
+            Params params = new Params();
+            LocalDate first = params.date("from", from, null);
+            LocalDate last = params.date("to", to, null);
+            params.range(first, last);
+            params.check();
+            return new DateRange(first, last);
+        }
     }
 }
