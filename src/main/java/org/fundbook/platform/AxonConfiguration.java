@@ -6,9 +6,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.UUID;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -45,6 +51,22 @@ public class AxonConfiguration {
     @Bean
     TokenSchema tokenSchema() {
         return TokenSchema.builder().setTokenTable("token_entry").build();
+    }
+
+    /**
+     * Segment claims name their node. Axon's default name, pid@host, is the same for two nodes whose containers
+     * share a hostname and run as pid 1 (or two contexts in one JVM): both would then process the same segments.
+     * The default here adds a random part, so every process is a node of its own; claims of a stopped node expire.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenSchema schema,
+                          @Value("${fundbook.node-id:}") String nodeId,
+                          @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+        String node = nodeId.isBlank()
+                ? ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8)
+                : nodeId;
+        return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer).schema(schema)
+                .claimTimeout(claimTimeout).nodeId(node).build();
     }
 
     /** One ObjectMapper for stored events, snapshots and tokens: fields, not getters, are the record. */
