@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,6 +26,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.fundbook.group.LedgerRefusal;
 import org.fundbook.group.RefusalCode;
 import org.fundbook.group.TransactionIdReused;
+import org.fundbook.platform.jdbc.BufferedWrites;
 import org.fundbook.platform.web.CorrelationIdFilter;
 import org.fundbook.security.CurrentCaller;
 import org.slf4j.Logger;
@@ -32,7 +36,9 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,6 +57,7 @@ public class LedgerWriter {
 
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
+    private final BufferedWrites writes;
     private final CommandGateway commands;
     private final ObjectMapper json;
     private final CurrentCaller caller;
@@ -58,7 +65,8 @@ public class LedgerWriter {
     /** The last event sequence of each group as this node left it; the cached aggregate matches it. */
     private final Map<UUID, Long> cachedSequence = new ConcurrentHashMap<>();
 
-    public LedgerWriter(TransactionTemplate transactions, JdbcTemplate jdbc, CommandGateway commands,
+    public LedgerWriter(TransactionTemplate transactions, JdbcTemplate jdbc, BufferedWrites writes,
+                        CommandGateway commands,
                         ObjectMapper json, CurrentCaller caller, @Qualifier("groupCache") Cache groupCache) {
         this.groupCache = groupCache;
         // what the cache no longer holds needs no noted sequence
@@ -75,6 +83,7 @@ public class LedgerWriter {
         });
         this.transactions = transactions;
         this.jdbc = jdbc;
+        this.writes = writes;
         this.commands = commands;
         this.json = json;
         this.caller = caller;
@@ -133,19 +142,18 @@ public class LedgerWriter {
             nextSequence = 0;
         } else {
             // Lock the group's row first (writers to a group take turns, on any node), then look the transaction
-            // id up in a statement of its own: its snapshot is taken after the lock, so it sees the answer of a
-            // writer of the same request that held the lock before us. (A join in the locking statement would
-            // read that table as of before the wait.)
-            List<Long> locked = jdbc.queryForList(
-                    "SELECT last_sequence FROM group_view WHERE group_id = ? FOR UPDATE", Long.class, groupId);
-            if (locked.isEmpty()) {
+            // id up: both in one round trip, but as two statements, so the lookup's snapshot is taken after the
+            // lock is granted and sees the answer of a writer of the same request that held the lock before us.
+            // (A join in the locking statement would read that table as of before the wait.)
+            Locked locked = lockAndLookUp(groupId, transactionId);
+            if (locked.lastSequence() == null) {
                 throw new LedgerRefusal(RefusalCode.GROUP_NOT_FOUND, "no group " + groupId);
             }
-            Outcome earlier = earlierAnswer(transactionId, groupId, fingerprint);
+            Outcome earlier = earlierAnswer(locked.earlier(), transactionId, groupId, fingerprint);
             if (earlier != null) {
                 return earlier;
             }
-            long lastSequence = locked.get(0);
+            long lastSequence = locked.lastSequence();
             if (!Long.valueOf(lastSequence).equals(cachedSequence.get(groupId))) {
                 // another node wrote to this group since, or this node never did
                 forget(groupId);
@@ -160,7 +168,8 @@ public class LedgerWriter {
         // drops the cached group instead of deciding on an event that was never stored.
         cachedSequence.put(groupId, nextSequence);
         String body = serialize(answer.body(result));
-        jdbc.update("INSERT INTO idempotent_request (transaction_id, group_id, request_hash, status, body) "
+        // travels with the commit
+        writes.update("INSERT INTO idempotent_request (transaction_id, group_id, request_hash, status, body) "
                 + "VALUES (?, ?, ?, ?, ?)", transactionId, groupId, fingerprint, 201, body);
         return new Outcome(201, body, false);
     }
@@ -168,12 +177,47 @@ public class LedgerWriter {
     private record Earlier(UUID groupId, String requestHash, int status, String body) {
     }
 
+    private static final String LOOK_UP =
+            "SELECT group_id, request_hash, status, body FROM idempotent_request WHERE transaction_id = ?";
+
+    private static final RowMapper<Earlier> EARLIER = (rs, i) -> new Earlier(rs.getObject("group_id", UUID.class),
+            rs.getString("request_hash"), rs.getInt("status"), rs.getString("body"));
+
+    /** @param lastSequence the locked group's last event, null when there is no such group */
+    private record Locked(Long lastSequence, List<Earlier> earlier) {
+    }
+
+    private Locked lockAndLookUp(UUID groupId, UUID transactionId) {
+        return jdbc.execute((ConnectionCallback<Locked>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT last_sequence FROM group_view WHERE group_id = ? FOR UPDATE;\n" + LOOK_UP)) {
+                statement.setObject(1, groupId);
+                statement.setObject(2, transactionId);
+                statement.execute();
+                Long lastSequence;
+                try (ResultSet rs = statement.getResultSet()) {
+                    lastSequence = rs.next() ? rs.getLong(1) : null;
+                }
+                if (!statement.getMoreResults()) {
+                    throw new IllegalStateException("the transaction id lookup returned nothing");
+                }
+                List<Earlier> earlier = new ArrayList<>();
+                try (ResultSet rs = statement.getResultSet()) {
+                    while (rs.next()) {
+                        earlier.add(EARLIER.mapRow(rs, earlier.size()));
+                    }
+                }
+                return new Locked(lastSequence, earlier);
+            }
+        });
+    }
+
     /** The stored first answer to this transaction id, or null; another request under the same id is a 409. */
     private Outcome earlierAnswer(UUID transactionId, UUID groupId, String fingerprint) {
-        List<Earlier> found = jdbc.query(
-                "SELECT group_id, request_hash, status, body FROM idempotent_request WHERE transaction_id = ?",
-                (rs, i) -> new Earlier(rs.getObject("group_id", UUID.class), rs.getString("request_hash"),
-                        rs.getInt("status"), rs.getString("body")), transactionId);
+        return earlierAnswer(jdbc.query(LOOK_UP, EARLIER, transactionId), transactionId, groupId, fingerprint);
+    }
+
+    private Outcome earlierAnswer(List<Earlier> found, UUID transactionId, UUID groupId, String fingerprint) {
         if (found.isEmpty()) {
             return null;
         }

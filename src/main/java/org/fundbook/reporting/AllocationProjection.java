@@ -12,6 +12,7 @@ import org.fundbook.group.GrantReason;
 import org.fundbook.group.GroupEvent.EmergencyGrantMade;
 import org.fundbook.group.GroupEvent.GroupTransaction;
 import org.fundbook.platform.AxonConfiguration;
+import org.fundbook.platform.jdbc.BufferedWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,17 +22,19 @@ import org.springframework.stereotype.Component;
 class AllocationProjection {
 
     private final JdbcTemplate jdbc;
+    private final BufferedWrites writes;
     private final GroupHistory history;
 
-    AllocationProjection(JdbcTemplate jdbc, GroupHistory history) {
+    AllocationProjection(JdbcTemplate jdbc, BufferedWrites writes, GroupHistory history) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.history = history;
     }
 
     @EventHandler
     void on(GroupTransaction event, @SequenceNumber long sequence) {
         for (AllocationFacts.Fact fact : AllocationFacts.of(event, grantId -> reasonOf(event.groupId(), grantId))) {
-            jdbc.update("""
+            writes.update("""
                     INSERT INTO allocation_fact (group_id, transaction_id, event_sequence, occurred_on, measure,
                         category, amount) VALUES (?, ?, ?, ?, ?, ?, ?)""",
                     event.groupId(), event.transactionId(), sequence, Date.valueOf(event.occurredOn()),

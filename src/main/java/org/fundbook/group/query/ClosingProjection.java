@@ -14,6 +14,7 @@ import org.fundbook.group.GroupEvent.ClosingCancelled;
 import org.fundbook.group.GroupEvent.ClosingStarted;
 import org.fundbook.group.PayoutMode;
 import org.fundbook.platform.AxonConfiguration;
+import org.fundbook.platform.jdbc.BufferedWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,39 +24,41 @@ import org.springframework.stereotype.Component;
 class ClosingProjection {
 
     private final JdbcTemplate jdbc;
+    private final BufferedWrites writes;
     private final ObjectMapper json;
 
-    ClosingProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    ClosingProjection(JdbcTemplate jdbc, BufferedWrites writes, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
     @EventHandler
     void on(ClosingStarted e) {
-        jdbc.update("""
+        writes.update("""
                 INSERT INTO closing_preview (group_id, transaction_id, period_number, period_start, closing_date,
                     distributable, premiums) VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 e.groupId(), e.transactionId(), e.periodNumber(), Date.valueOf(e.periodStart()),
                 Date.valueOf(e.closingDate()), e.distributable(), write(e.premiums()));
-        jdbc.update("UPDATE group_view SET closing_in_progress = true, lending_suspended = ? WHERE group_id = ?",
+        writes.update("UPDATE group_view SET closing_in_progress = true, lending_suspended = ? WHERE group_id = ?",
                 e.lendingSuspended(), e.groupId());
     }
 
     @EventHandler
     void on(ClosingCancelled e) {
-        jdbc.update("DELETE FROM closing_preview WHERE group_id = ?", e.groupId());
-        jdbc.update("UPDATE group_view SET closing_in_progress = false, lending_suspended = false WHERE group_id = ?",
+        writes.update("DELETE FROM closing_preview WHERE group_id = ?", e.groupId());
+        writes.update("UPDATE group_view SET closing_in_progress = false, lending_suspended = false WHERE group_id = ?",
                 e.groupId());
     }
 
     @EventHandler
     void on(BooksClosed e, @SequenceNumber long sequence) {
-        jdbc.update("DELETE FROM closing_preview WHERE group_id = ?", e.groupId());
+        writes.update("DELETE FROM closing_preview WHERE group_id = ?", e.groupId());
         ClosingStatementView statement = new ClosingStatementView(e.periodNumber(), e.periodStart(),
                 e.closingDate(), e.payoutMode(), e.premiumBasis(), e.distributable(), balances(e.opening()),
                 e.movements(), balances(e.closing()), e.premiums(), e.expectedCash(), e.countedCash(),
                 e.discrepancy());
-        jdbc.update("""
+        writes.update("""
                 INSERT INTO closing_statement (group_id, period_number, transaction_id, period_start, closing_date,
                     payout_mode, distributable, counted_cash, discrepancy, statement)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -68,17 +71,17 @@ class ClosingProjection {
                 continue;
             }
             paid += share.premium();
-            jdbc.update("""
+            writes.update("""
                     INSERT INTO premium_payment (group_id, period_number, member_id, closing_date, payout_mode, premium)
                     VALUES (?, ?, ?, ?, ?, ?)""", e.groupId(), e.periodNumber(), share.memberId(),
                     Date.valueOf(e.closingDate()), e.payoutMode().name(), share.premium());
             boolean reinvest = e.payoutMode() == PayoutMode.REINVEST;
-            jdbc.update("""
+            writes.update("""
                     UPDATE member_view SET premiums_received = premiums_received + ?, savings = savings + ?
                     WHERE group_id = ? AND member_id = ?""",
                     share.premium(), reinvest ? share.premium() : 0, e.groupId(), share.memberId());
             if (reinvest) {
-                jdbc.update("""
+                writes.update("""
                         INSERT INTO savings_movement (group_id, member_id, transaction_id, event_sequence,
                             occurred_on, kind, amount) VALUES (?, ?, ?, ?, ?, 'PREMIUM', ?)""",
                         e.groupId(), share.memberId(), e.transactionId(), sequence, Date.valueOf(e.closingDate()),
@@ -86,7 +89,7 @@ class ClosingProjection {
             }
         }
         boolean reinvest = e.payoutMode() == PayoutMode.REINVEST;
-        jdbc.update("""
+        writes.update("""
                 UPDATE group_view SET period_number = ?, period_start = ?, closing_in_progress = false,
                     lending_suspended = false, pool_premium = pool_premium - ?, cash = cash - ?,
                     member_savings = member_savings + ?

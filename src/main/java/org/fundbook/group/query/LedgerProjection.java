@@ -22,6 +22,7 @@ import org.fundbook.group.GroupEvent.TransactionReversed;
 import org.fundbook.group.Pool;
 import org.fundbook.group.TransactionKind;
 import org.fundbook.platform.AxonConfiguration;
+import org.fundbook.platform.jdbc.BufferedWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,17 +35,19 @@ import org.springframework.stereotype.Component;
 class LedgerProjection {
 
     private final JdbcTemplate jdbc;
+    private final BufferedWrites writes;
     private final ObjectMapper json;
 
-    LedgerProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    LedgerProjection(JdbcTemplate jdbc, BufferedWrites writes, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
     @EventHandler
     void on(GroupEvent event, @SequenceNumber long sequence) {
         if (event instanceof GroupRegistered e) {
-            jdbc.update("""
+            writes.update("""
                     INSERT INTO group_view (group_id, name, scheme, province, district, commune, village,
                         registered_on, period_number, period_start)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)""",
@@ -55,52 +58,49 @@ class LedgerProjection {
         } else if (event instanceof PolicyChanged e) {
             insertPolicy(e.groupId(), (int) sequence, e.effectiveFrom(), e.policy());
         } else if (event instanceof MemberRegistered e) {
-            jdbc.update("""
+            writes.update("""
                     INSERT INTO member_view (group_id, member_id, registration_number, name, sex, membership,
                         joined_on, poorest_family, officer_role, subgroup)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     e.groupId(), e.memberId(), e.registrationNumber(), e.name(), e.sex().name(),
                     e.membership().name(), date(e.joinedOn()), e.poorestFamily(),
                     e.officerRole() == null ? null : e.officerRole().name(), e.subgroup());
-            jdbc.update("UPDATE group_view SET member_count = member_count + 1 WHERE group_id = ?", e.groupId());
+            writes.update("UPDATE group_view SET member_count = member_count + 1 WHERE group_id = ?", e.groupId());
         } else if (event instanceof GroupTransaction e) {
             onTransaction(e, sequence);
             return;
         }
-        follows(jdbc.update("UPDATE group_view SET last_sequence = ? WHERE group_id = ? AND last_sequence = ?",
-                sequence, event.groupId(), sequence - 1), event, sequence);
+        writes.updateOne("UPDATE group_view SET last_sequence = ? WHERE group_id = ? AND last_sequence = ?",
+                () -> doesNotFollow(event, sequence), sequence, event.groupId(), sequence - 1);
     }
 
     /**
      * Each group's events are applied in unbroken sequence. A write deciding on a copy of the group that holds an
-     * event which never committed would store the next one with a gap: refused here, so it rolls back.
+     * event which never committed would store the next one with a gap: refused (the update finds no row), so it
+     * rolls back.
      */
-    private static void follows(int updated, GroupEvent event, long sequence) {
-        if (updated != 1) {
-            throw new IllegalStateException("event " + sequence + " of group " + event.groupId()
-                    + " does not follow the last event applied to it");
-        }
+    private static String doesNotFollow(GroupEvent event, long sequence) {
+        return "event " + sequence + " of group " + event.groupId() + " does not follow the last event applied to it";
     }
 
     private void onTransaction(GroupTransaction event, long sequence) {
         Effect effect = Effect.of(event);
         Map<Pool, Long> pools = effect.pools();
-        int updated = jdbc.update("""
+        writes.updateOne("""
                 UPDATE group_view SET cash = cash + ?, loan_principal_outstanding = loan_principal_outstanding + ?,
                     member_savings = member_savings + ?, pool_fund_capital = pool_fund_capital + ?,
                     pool_premium = pool_premium + ?, pool_emergency_fund = pool_emergency_fund + ?,
                     pool_committee_operations = pool_committee_operations + ?,
                     pool_provincial_district = pool_provincial_district + ?, last_sequence = ?
-                WHERE group_id = ? AND last_sequence = ?""",
+                WHERE group_id = ? AND last_sequence = ?""", () -> doesNotFollow(event, sequence),
                 effect.cash(), effect.loanPrincipal(), effect.savings(),
                 pools.getOrDefault(Pool.FUND_CAPITAL, 0L), pools.getOrDefault(Pool.PREMIUM, 0L),
                 pools.getOrDefault(Pool.EMERGENCY_FUND, 0L), pools.getOrDefault(Pool.COMMITTEE_OPERATIONS, 0L),
                 pools.getOrDefault(Pool.PROVINCIAL_DISTRICT, 0L), sequence, event.groupId(), sequence - 1);
-        follows(updated, event, sequence);
         if (effect.memberId() != null && effect.savings() != 0) {
             String kind = event instanceof TransactionReversed r ? "REVERSAL_OF_" + r.reversedKind().name()
                     : event.kind().name();
-            jdbc.update("""
+            writes.update("""
                     WITH member AS (
                         UPDATE member_view SET savings = savings + ? WHERE group_id = ? AND member_id = ?)
                     INSERT INTO savings_movement (group_id, member_id, transaction_id, event_sequence, occurred_on,
@@ -110,7 +110,7 @@ class LedgerProjection {
                     kind, effect.savings());
         }
         if (event instanceof LoanDisbursed e) {
-            jdbc.update("""
+            writes.update("""
                     INSERT INTO loan_view (group_id, loan_id, borrower_id, principal, monthly_rate_bp,
                         interest_method, term_months, purpose, disbursed_on, matures_on)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -119,7 +119,7 @@ class LedgerProjection {
                     date(e.maturesOn()));
             moveBorrowerPrincipal(e.groupId(), e.borrowerId(), e.principal());
         } else if (event instanceof RepaymentRecorded e) {
-            jdbc.update("""
+            writes.update("""
                     INSERT INTO loan_repayment (group_id, transaction_id, loan_id, event_sequence, occurred_on, amount,
                         interest_part, principal_part, allocation, outstanding_after)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -133,7 +133,7 @@ class LedgerProjection {
 
     private void onReversal(TransactionReversed e) {
         if (e.reversedKind() == TransactionKind.LOAN_DISBURSEMENT) {
-            jdbc.update("UPDATE loan_view SET reversed = true WHERE group_id = ? AND loan_id = ?",
+            writes.update("UPDATE loan_view SET reversed = true WHERE group_id = ? AND loan_id = ?",
                     e.groupId(), e.reversedTransactionId());
             moveBorrowerPrincipal(e.groupId(), borrowerOfLoan(e.groupId(), e.reversedTransactionId()),
                     e.loanPrincipalDelta());
@@ -151,13 +151,13 @@ class LedgerProjection {
     }
 
     private void moveBorrowerPrincipal(UUID groupId, UUID borrowerId, long delta) {
-        jdbc.update("""
+        writes.update("""
                 UPDATE member_view SET loan_principal_outstanding = loan_principal_outstanding + ?
                 WHERE group_id = ? AND member_id = ?""", delta, groupId, borrowerId);
     }
 
     private void insertPolicy(UUID groupId, int version, LocalDate effectiveFrom, Object policy) {
-        jdbc.update("INSERT INTO policy_version (group_id, version, effective_from, policy) VALUES (?, ?, ?, ?)",
+        writes.update("INSERT INTO policy_version (group_id, version, effective_from, policy) VALUES (?, ?, ?, ?)",
                 groupId, version, date(effectiveFrom), write(policy));
     }
 

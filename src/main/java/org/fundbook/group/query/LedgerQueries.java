@@ -27,6 +27,7 @@ import org.fundbook.lending.InterestMethod;
 import org.fundbook.lending.LoanInterest;
 import org.fundbook.lending.LoanTerms;
 import org.fundbook.lending.RepaymentRecord;
+import org.fundbook.platform.jdbc.BufferedWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,15 +41,18 @@ public class LedgerQueries {
     };
 
     private final JdbcTemplate jdbc;
+    private final BufferedWrites writes;
     private final ObjectMapper json;
 
-    public LedgerQueries(JdbcTemplate jdbc, ObjectMapper json) {
+    public LedgerQueries(JdbcTemplate jdbc, BufferedWrites writes, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
+    /** The group's balances; inside a write, read together with the write's projection rows in one round trip. */
     public Balances balances(UUID groupId) {
-        return jdbc.query("SELECT * FROM group_view WHERE group_id = ?", (rs, i) -> balances(rs), groupId)
+        return writes.query("SELECT * FROM group_view WHERE group_id = ?", (rs, i) -> balances(rs), groupId)
                 .stream().findFirst()
                 .orElseThrow(() -> new LedgerRefusal(RefusalCode.GROUP_NOT_FOUND, "no group " + groupId));
     }

@@ -1,0 +1,78 @@
+package org.fundbook.platform.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes that may wait for the transaction's next round trip to PostgreSQL (see {@link BufferingConnection}).
+ * Projections and the idempotency record use it: their statements travel with the next read or with the commit.
+ * Outside a transaction a write runs at once. Errors surface as Spring's data-access exceptions, at the flush.
+ */
+@Component
+public class BufferedWrites {
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+
+    public BufferedWrites(DataSource dataSource, JdbcTemplate jdbc) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+    }
+
+    /** A write whose row count does not matter. */
+    public void update(String sql, Object... args) {
+        buffer(new BufferingConnection.Pending(sql, args, count -> true, () -> ""), sql);
+    }
+
+    /** A write that must change exactly one row; otherwise the transaction fails with the given reason. */
+    public void updateOne(String sql, Supplier<String> otherwise, Object... args) {
+        buffer(new BufferingConnection.Pending(sql, args, count -> count == 1, otherwise), sql);
+    }
+
+    /** A read that sees every write before it, sent together with the writes still held back. */
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            BufferingConnection buffering = BufferingConnection.of(connection);
+            if (buffering == null) {
+                return jdbc.query(sql, mapper, args);
+            }
+            return buffering.query(sql, args, mapper);
+        } catch (SQLException e) {
+            throw translate(sql, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private void buffer(BufferingConnection.Pending write, String sql) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            BufferingConnection buffering = BufferingConnection.of(connection);
+            if (buffering == null) {
+                int count = jdbc.update(sql, write.args());
+                if (!write.expected().test(count)) {
+                    throw new IllegalStateException(write.otherwise().get());
+                }
+                return;
+            }
+            buffering.buffer(write);
+        } catch (SQLException e) {
+            throw translate(sql, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private RuntimeException translate(String sql, SQLException e) {
+        RuntimeException translated = jdbc.getExceptionTranslator().translate("buffered writes", sql, e);
+        return translated != null ? translated : new IllegalStateException(e);
+    }
+}

@@ -1,0 +1,174 @@
+package org.fundbook.platform.jdbc;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.RowMapper;
+
+/**
+ * A connection that holds back the writes handed to it with {@link #buffer} until the transaction next talks to
+ * the database: before any other statement is prepared, before a savepoint, before the commit, the held writes
+ * go to PostgreSQL as one multi-statement request, so a write of ten statements costs one round trip instead of
+ * ten. The statements and their order are exactly those buffered; nothing is held past the commit, and a
+ * rollback or a closed connection drops them with the rest of the transaction. A statement that changes a
+ * different number of rows than expected fails the flush, and with it the transaction.
+ */
+final class BufferingConnection implements InvocationHandler {
+
+    /** Flushed before the buffer grows past this many statements, so a long transaction stays bounded. */
+    static final int MAX_BUFFERED = 500;
+
+    record Pending(String sql, Object[] args, IntPredicate expected, Supplier<String> otherwise) {
+    }
+
+    private final Connection target;
+    private final List<Pending> pending = new ArrayList<>();
+
+    private BufferingConnection(Connection target) {
+        this.target = target;
+    }
+
+    static Connection wrap(Connection target) {
+        return (Connection) Proxy.newProxyInstance(BufferingConnection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, new BufferingConnection(target));
+    }
+
+    /** The buffering behind a connection this class wrapped, or null for any other connection. */
+    static BufferingConnection of(Connection connection) {
+        if (Proxy.isProxyClass(connection.getClass())
+                && Proxy.getInvocationHandler(connection) instanceof BufferingConnection buffering) {
+            return buffering;
+        }
+        return null;
+    }
+
+    /** Holds the write back inside a transaction; runs it at once on a connection in auto-commit mode. */
+    void buffer(Pending write) throws SQLException {
+        pending.add(write);
+        if (target.getAutoCommit() || pending.size() >= MAX_BUFFERED) {
+            flush();
+        }
+    }
+
+    /** Runs what is held back, then the query, in one round trip. */
+    <T> List<T> query(String sql, Object[] args, RowMapper<T> mapper) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        execute(sql, args, rs -> {
+            int i = 0;
+            while (rs.next()) {
+                rows.add(mapper.mapRow(rs, i++));
+            }
+        });
+        return rows;
+    }
+
+    void flush() throws SQLException {
+        if (!pending.isEmpty()) {
+            execute(null, null, null);
+        }
+    }
+
+    private interface Rows {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void execute(String query, Object[] queryArgs, Rows rows) throws SQLException {
+        List<Pending> writes = List.copyOf(pending);
+        pending.clear();
+        StringBuilder sql = new StringBuilder();
+        for (Pending write : writes) {
+            sql.append(write.sql()).append(";\n");
+        }
+        if (query != null) {
+            sql.append(query);
+        }
+        try (PreparedStatement statement = target.prepareStatement(sql.toString())) {
+            int index = 1;
+            for (Pending write : writes) {
+                index = bind(statement, index, write.args());
+            }
+            if (query != null) {
+                bind(statement, index, queryArgs);
+            }
+            boolean rowsNext = statement.execute();
+            for (Pending write : writes) {
+                int count = statement.getUpdateCount();
+                if (rowsNext || count < 0) {
+                    throw new IllegalStateException("a buffered write returned rows: " + write.sql());
+                }
+                if (!write.expected().test(count)) {
+                    throw new IllegalStateException(write.otherwise().get());
+                }
+                rowsNext = statement.getMoreResults();
+            }
+            if (query != null) {
+                if (!rowsNext) {
+                    throw new IllegalStateException("the query returned no rows: " + query);
+                }
+                try (ResultSet rs = statement.getResultSet()) {
+                    rows.read(rs);
+                }
+            }
+        }
+    }
+
+    private static int bind(PreparedStatement statement, int index, Object[] args) throws SQLException {
+        for (Object arg : args) {
+            if (arg == null) {
+                statement.setNull(index, Types.NULL);
+            } else if (arg instanceof Enum<?> constant) {
+                statement.setString(index, constant.name());
+            } else {
+                statement.setObject(index, arg);
+            }
+            index++;
+        }
+        return index;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        switch (method.getName()) {
+            case "prepareStatement", "prepareCall", "createStatement", "setSavepoint", "commit", "setAutoCommit" ->
+                    flush();
+            case "rollback", "close", "abort" -> pending.clear();
+            case "unwrap" -> {
+                if (((Class<?>) args[0]).isInstance(proxy)) {
+                    return proxy;
+                }
+            }
+            case "isWrapperFor" -> {
+                if (((Class<?>) args[0]).isInstance(proxy)) {
+                    return true;
+                }
+            }
+            case "equals" -> {
+                return proxy == args[0];
+            }
+            case "hashCode" -> {
+                return System.identityHashCode(proxy);
+            }
+            case "toString" -> {
+                return "buffering " + target;
+            }
+            default -> {
+                // everything else is the connection's own business
+            }
+        }
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.fundbook.platform.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.fundbook.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Writes held back until the transaction's next round trip: never lost, never seen out of order, never kept alone. */
+class BufferedWritesTest extends IntegrationTest {
+
+    @Autowired
+    BufferedWrites writes;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @BeforeEach
+    void table() {
+        jdbc.execute("CREATE TABLE IF NOT EXISTS buffered_test (id INT PRIMARY KEY, amount BIGINT NOT NULL, note TEXT)");
+        jdbc.execute("TRUNCATE buffered_test");
+    }
+
+    private List<Long> amounts() {
+        return jdbc.queryForList("SELECT amount FROM buffered_test ORDER BY id", Long.class);
+    }
+
+    @Test
+    void outsideATransactionAWriteRunsAtOnce() {
+        writes.update("INSERT INTO buffered_test (id, amount, note) VALUES (?, ?, ?)", 1, 100L, null);
+        assertThat(amounts()).containsExactly(100L);
+    }
+
+    @Test
+    void aReadInTheTransactionSeesEveryHeldBackWriteInOrder() {
+        List<Long> seen = transactions.execute(status -> {
+            writes.update("INSERT INTO buffered_test (id, amount) VALUES (?, ?)", 1, 100L);
+            writes.update("UPDATE buffered_test SET amount = amount * ? WHERE id = ?", 3, 1);
+            writes.update("UPDATE buffered_test SET amount = amount + ? WHERE id = ?", 5L, 1);
+            List<Long> combined = writes.query("SELECT amount FROM buffered_test WHERE id = ?",
+                    (rs, i) -> rs.getLong(1), 1);
+            writes.update("UPDATE buffered_test SET amount = amount + ? WHERE id = ?", 1L, 1);
+            // an ordinary read sends what is held back first
+            combined.addAll(jdbc.queryForList("SELECT amount FROM buffered_test WHERE id = 1", Long.class));
+            return combined;
+        });
+        assertThat(seen).containsExactly(305L, 306L);
+        assertThat(amounts()).containsExactly(306L);
+    }
+
+    @Test
+    void theCommitSendsWhatIsStillHeldBack() {
+        transactions.executeWithoutResult(status -> {
+            writes.update("INSERT INTO buffered_test (id, amount) VALUES (?, ?)", 1, 7L);
+            writes.update("INSERT INTO buffered_test (id, amount) VALUES (?, ?)", 2, 8L);
+        });
+        assertThat(amounts()).containsExactly(7L, 8L);
+    }
+
+    @Test
+    void aRollbackDropsHeldBackWritesWithTheRest() {
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("INSERT INTO buffered_test (id, amount) VALUES (1, 1)");
+            writes.update("INSERT INTO buffered_test (id, amount) VALUES (?, ?)", 2, 2L);
+            status.setRollbackOnly();
+        });
+        assertThat(amounts()).isEmpty();
+        transactions.executeWithoutResult(status ->
+                jdbc.update("INSERT INTO buffered_test (id, amount) VALUES (3, 3)"));
+        assertThat(amounts()).containsExactly(3L);
+    }
+
+    @Test
+    void aWriteThatChangesNoRowWhenOneWasExpectedFailsTheWholeTransaction() {
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            writes.update("INSERT INTO buffered_test (id, amount) VALUES (?, ?)", 1, 1L);
+            writes.updateOne("UPDATE buffered_test SET amount = 2 WHERE id = ?", () -> "row 9 is missing", 9);
+        })).isInstanceOf(IllegalStateException.class).hasMessage("row 9 is missing");
+        assertThat(amounts()).isEmpty();
+    }
+
+    @Test
+    void aConstraintViolationAtTheCommitIsTranslatedAndNothingIsKept() {
+        jdbc.update("INSERT INTO buffered_test (id, amount) VALUES (1, 1)");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            writes.update("UPDATE buffered_test SET amount = 50 WHERE id = ?", 1);
+            writes.update("INSERT INTO buffered_test (id, amount) VALUES (?, ?)", 1, 2L);
+        })).isInstanceOf(DuplicateKeyException.class);
+        assertThat(amounts()).containsExactly(1L);
+    }
+
+    @Test
+    void aLongTransactionIsSentInBoundedBatches() {
+        int rows = BufferingConnection.MAX_BUFFERED * 2 + 3;
+        transactions.executeWithoutResult(status -> {
+            for (int i = 0; i < rows; i++) {
+                writes.update("INSERT INTO buffered_test (id, amount) VALUES (?, ?)", i, (long) i);
+            }
+        });
+        assertThat(amounts()).hasSize(rows);
+    }
+}
