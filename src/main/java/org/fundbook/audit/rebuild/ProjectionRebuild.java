@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -74,10 +77,9 @@ public class ProjectionRebuild {
             refuseCascadeOutsideProjections();
             invoker.performReset();
             long count = 0;
-            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
-                Iterator<? extends TrackedEventMessage<?>> all = events.iterator();
-                while (all.hasNext()) {
-                    replay(invoker, all.next());
+            try (EventReader events = new EventReader(storage)) {
+                for (TrackedEventMessage<?> event = events.next(); event != null; event = events.next()) {
+                    replay(invoker, event);
                     count++;
                 }
             }
@@ -89,6 +91,73 @@ public class ProjectionRebuild {
         log.info("Rebuilt the read models of {} from {} events in {} ms", result.processingGroup(), events,
                 result.tookMillis());
         return result;
+    }
+
+    /**
+     * Reads the stored events on a thread and connection of its own, deserialized ahead of the replay: the
+     * replay's transaction then talks to PostgreSQL only to write (its held-back writes and folded row changes
+     * go out in large batches), and reading and decoding run beside it. The event store does not change
+     * meanwhile: every writer waits for the projection tables this rebuild has locked.
+     */
+    private static final class EventReader implements AutoCloseable {
+
+        private static final Object END = new Object();
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(10_000);
+        private final Thread thread;
+        private volatile boolean closed;
+
+        EventReader(EventStorageEngine storage) {
+            thread = new Thread(() -> {
+                try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
+                    Iterator<? extends TrackedEventMessage<?>> all = events.iterator();
+                    while (all.hasNext() && !closed) {
+                        TrackedEventMessage<?> event = all.next();
+                        event.getPayload();
+                        event.getMetaData();
+                        hand(event);
+                    }
+                    hand(END);
+                } catch (RuntimeException | Error e) {
+                    hand(e);
+                }
+            }, "projection-rebuild-reader");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void hand(Object item) {
+            try {
+                while (!closed && !queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                    // the replay is behind; wait for room unless it gave up
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The next event in global order, or null after the last. */
+        TrackedEventMessage<?> next() {
+            Object item;
+            try {
+                item = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the event store", e);
+            }
+            if (item == END) {
+                return null;
+            }
+            if (item instanceof Throwable failure) {
+                throw new IllegalStateException("reading the event store failed", failure);
+            }
+            return (TrackedEventMessage<?>) item;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            thread.interrupt();
+        }
     }
 
     /** In a unit of work of its own, as the live processor would, so that handlers see the same context. */

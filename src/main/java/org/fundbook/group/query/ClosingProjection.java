@@ -3,6 +3,7 @@ package org.fundbook.group.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -15,6 +16,7 @@ import org.fundbook.group.GroupEvent.ClosingStarted;
 import org.fundbook.group.PayoutMode;
 import org.fundbook.platform.AxonConfiguration;
 import org.fundbook.platform.jdbc.BufferedWrites;
+import org.fundbook.platform.jdbc.RowChange;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,15 +42,13 @@ class ClosingProjection {
                     distributable, premiums) VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 e.groupId(), e.transactionId(), e.periodNumber(), Date.valueOf(e.periodStart()),
                 Date.valueOf(e.closingDate()), e.distributable(), write(e.premiums()));
-        writes.update("UPDATE group_view SET closing_in_progress = true, lending_suspended = ? WHERE group_id = ?",
-                e.lendingSuspended(), e.groupId());
+        group(e.groupId()).set("closing_in_progress", true).set("lending_suspended", e.lendingSuspended()).apply();
     }
 
     @EventHandler
     void on(ClosingCancelled e) {
         writes.update("DELETE FROM closing_preview WHERE group_id = ?", e.groupId());
-        writes.update("UPDATE group_view SET closing_in_progress = false, lending_suspended = false WHERE group_id = ?",
-                e.groupId());
+        group(e.groupId()).set("closing_in_progress", false).set("lending_suspended", false).apply();
     }
 
     @EventHandler
@@ -76,10 +76,8 @@ class ClosingProjection {
                     VALUES (?, ?, ?, ?, ?, ?)""", e.groupId(), e.periodNumber(), share.memberId(),
                     Date.valueOf(e.closingDate()), e.payoutMode().name(), share.premium());
             boolean reinvest = e.payoutMode() == PayoutMode.REINVEST;
-            writes.update("""
-                    UPDATE member_view SET premiums_received = premiums_received + ?, savings = savings + ?
-                    WHERE group_id = ? AND member_id = ?""",
-                    share.premium(), reinvest ? share.premium() : 0, e.groupId(), share.memberId());
+            writes.change("member_view", "group_id", e.groupId(), "member_id", share.memberId())
+                    .add("premiums_received", share.premium()).add("savings", reinvest ? share.premium() : 0).apply();
             if (reinvest) {
                 writes.update("""
                         INSERT INTO savings_movement (group_id, member_id, transaction_id, event_sequence,
@@ -89,13 +87,14 @@ class ClosingProjection {
             }
         }
         boolean reinvest = e.payoutMode() == PayoutMode.REINVEST;
-        writes.update("""
-                UPDATE group_view SET period_number = ?, period_start = ?, closing_in_progress = false,
-                    lending_suspended = false, pool_premium = pool_premium - ?, cash = cash - ?,
-                    member_savings = member_savings + ?
-                WHERE group_id = ?""",
-                e.periodNumber() + 1, Date.valueOf(e.closingDate()), paid, reinvest ? 0 : paid, reinvest ? paid : 0,
-                e.groupId());
+        group(e.groupId()).set("period_number", e.periodNumber() + 1).set("period_start", Date.valueOf(e.closingDate()))
+                .set("closing_in_progress", false).set("lending_suspended", false)
+                .add("pool_premium", -paid).add("cash", reinvest ? 0 : -paid).add("member_savings", reinvest ? paid : 0)
+                .apply();
+    }
+
+    private RowChange group(UUID groupId) {
+        return writes.change("group_view", "group_id", groupId);
     }
 
     private static Balances balances(BalanceFigures figures) {

@@ -23,6 +23,7 @@ import org.fundbook.group.Pool;
 import org.fundbook.group.TransactionKind;
 import org.fundbook.platform.AxonConfiguration;
 import org.fundbook.platform.jdbc.BufferedWrites;
+import org.fundbook.platform.jdbc.RowChange;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -65,13 +66,20 @@ class LedgerProjection {
                     e.groupId(), e.memberId(), e.registrationNumber(), e.name(), e.sex().name(),
                     e.membership().name(), date(e.joinedOn()), e.poorestFamily(),
                     e.officerRole() == null ? null : e.officerRole().name(), e.subgroup());
-            writes.update("UPDATE group_view SET member_count = member_count + 1 WHERE group_id = ?", e.groupId());
+            follows(event, sequence).add("member_count", 1).apply();
+            return;
         } else if (event instanceof GroupTransaction e) {
             onTransaction(e, sequence);
             return;
         }
-        writes.updateOne("UPDATE group_view SET last_sequence = ? WHERE group_id = ? AND last_sequence = ?",
-                () -> doesNotFollow(event, sequence), sequence, event.groupId(), sequence - 1);
+        follows(event, sequence).apply();
+    }
+
+    /** The group's row moved on to this event, which must follow the last one applied to it. */
+    private RowChange follows(GroupEvent event, long sequence) {
+        return writes.change("group_view", "group_id", event.groupId())
+                .expect("last_sequence", sequence - 1, () -> doesNotFollow(event, sequence))
+                .set("last_sequence", sequence);
     }
 
     /**
@@ -86,26 +94,21 @@ class LedgerProjection {
     private void onTransaction(GroupTransaction event, long sequence) {
         Effect effect = Effect.of(event);
         Map<Pool, Long> pools = effect.pools();
-        writes.updateOne("""
-                UPDATE group_view SET cash = cash + ?, loan_principal_outstanding = loan_principal_outstanding + ?,
-                    member_savings = member_savings + ?, pool_fund_capital = pool_fund_capital + ?,
-                    pool_premium = pool_premium + ?, pool_emergency_fund = pool_emergency_fund + ?,
-                    pool_committee_operations = pool_committee_operations + ?,
-                    pool_provincial_district = pool_provincial_district + ?, last_sequence = ?
-                WHERE group_id = ? AND last_sequence = ?""", () -> doesNotFollow(event, sequence),
-                effect.cash(), effect.loanPrincipal(), effect.savings(),
-                pools.getOrDefault(Pool.FUND_CAPITAL, 0L), pools.getOrDefault(Pool.PREMIUM, 0L),
-                pools.getOrDefault(Pool.EMERGENCY_FUND, 0L), pools.getOrDefault(Pool.COMMITTEE_OPERATIONS, 0L),
-                pools.getOrDefault(Pool.PROVINCIAL_DISTRICT, 0L), sequence, event.groupId(), sequence - 1);
+        RowChange group = follows(event, sequence)
+                .add("cash", effect.cash())
+                .add("loan_principal_outstanding", effect.loanPrincipal())
+                .add("member_savings", effect.savings());
+        for (Pool pool : Pool.values()) {
+            group.add(poolColumn(pool), pools.getOrDefault(pool, 0L));
+        }
+        group.apply();
         if (effect.memberId() != null && effect.savings() != 0) {
             String kind = event instanceof TransactionReversed r ? "REVERSAL_OF_" + r.reversedKind().name()
                     : event.kind().name();
+            member(event.groupId(), effect.memberId()).add("savings", effect.savings()).apply();
             writes.update("""
-                    WITH member AS (
-                        UPDATE member_view SET savings = savings + ? WHERE group_id = ? AND member_id = ?)
                     INSERT INTO savings_movement (group_id, member_id, transaction_id, event_sequence, occurred_on,
                         kind, amount) VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                    effect.savings(), event.groupId(), effect.memberId(),
                     event.groupId(), effect.memberId(), event.transactionId(), sequence, date(event.occurredOn()),
                     kind, effect.savings());
         }
@@ -151,9 +154,16 @@ class LedgerProjection {
     }
 
     private void moveBorrowerPrincipal(UUID groupId, UUID borrowerId, long delta) {
-        writes.update("""
-                UPDATE member_view SET loan_principal_outstanding = loan_principal_outstanding + ?
-                WHERE group_id = ? AND member_id = ?""", delta, groupId, borrowerId);
+        member(groupId, borrowerId).add("loan_principal_outstanding", delta).apply();
+    }
+
+    /** A change of a member's row; every change of member_view and group_view goes through {@link RowChange}. */
+    RowChange member(UUID groupId, UUID memberId) {
+        return writes.change("member_view", "group_id", groupId, "member_id", memberId);
+    }
+
+    static String poolColumn(Pool pool) {
+        return "pool_" + pool.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private void insertPolicy(UUID groupId, int version, LocalDate effectiveFrom, Object policy) {

@@ -36,6 +36,39 @@ public class BufferedWrites {
         buffer(new BufferingConnection.Pending(sql, args, count -> count == 1, otherwise), sql);
     }
 
+    /**
+     * A change to one existing row, keyed by the given columns ({@code "group_id", id, ...}): build it, then
+     * {@link RowChange#apply()}. Every change of a row held back by a transaction must come through here.
+     */
+    public RowChange change(String table, Object... keyColumnsAndValues) {
+        String[] columns = new String[keyColumnsAndValues.length / 2];
+        Object[] values = new Object[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = (String) keyColumnsAndValues[2 * i];
+            values[i] = keyColumnsAndValues[2 * i + 1];
+        }
+        return new RowChange(this, table, columns, values);
+    }
+
+    void apply(RowChange change) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            BufferingConnection buffering = BufferingConnection.of(connection);
+            if (buffering == null) {
+                BufferingConnection.Pending write = change.toStatement();
+                if (!write.expected().test(jdbc.update(write.sql(), write.args()))) {
+                    throw new IllegalStateException(write.otherwise().get());
+                }
+                return;
+            }
+            buffering.change(change);
+        } catch (SQLException e) {
+            throw translate("row change", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
     /** A read that sees every write before it, sent together with the writes still held back. */
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
         Connection connection = DataSourceUtils.getConnection(dataSource);

@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.RowMapper;
@@ -27,12 +29,21 @@ final class BufferingConnection implements InvocationHandler {
 
     /** Flushed before the buffer grows past this many statements, so a long transaction stays bounded. */
     static final int MAX_BUFFERED = 500;
+    /**
+     * At most this many statements and parameters go in one request (the protocol's limit is 65,535 parameters;
+     * the driver looks each parameter up among the request's statements, so very long requests cost more than
+     * the round trips they save).
+     */
+    static final int STATEMENTS_PER_REQUEST = 100;
+    static final int MAX_PARAMETERS = 30_000;
 
     record Pending(String sql, Object[] args, IntPredicate expected, Supplier<String> otherwise) {
     }
 
     private final Connection target;
     private final List<Pending> pending = new ArrayList<>();
+    /** Row changes not yet sent, one per row, folded; sent after the statements held back. */
+    private final Map<RowChange.Key, RowChange> rows = new LinkedHashMap<>();
 
     private BufferingConnection(Connection target) {
         this.target = target;
@@ -55,8 +66,28 @@ final class BufferingConnection implements InvocationHandler {
     /** Holds the write back inside a transaction; runs it at once on a connection in auto-commit mode. */
     void buffer(Pending write) throws SQLException {
         pending.add(write);
-        if (target.getAutoCommit() || pending.size() >= MAX_BUFFERED) {
+        if (target.getAutoCommit()) {
             flush();
+        } else if (pending.size() >= MAX_BUFFERED) {
+            // row changes stay folded: no statement held back here touches a row that has one
+            execute(null, null, null, false);
+        }
+    }
+
+    /** Holds the row change back, folded into the row's earlier change in this transaction where possible. */
+    void change(RowChange change) throws SQLException {
+        if (target.getAutoCommit()) {
+            pending.add(change.toStatement());
+            flush();
+            return;
+        }
+        RowChange.Key key = change.key();
+        RowChange earlier = rows.get(key);
+        if (earlier == null) {
+            rows.put(key, change);
+        } else if (!earlier.absorb(change)) {
+            pending.add(rows.remove(key).toStatement());
+            rows.put(key, change);
         }
     }
 
@@ -73,7 +104,7 @@ final class BufferingConnection implements InvocationHandler {
     }
 
     void flush() throws SQLException {
-        if (!pending.isEmpty()) {
+        if (!pending.isEmpty() || !rows.isEmpty()) {
             execute(null, null, null);
         }
     }
@@ -82,9 +113,40 @@ final class BufferingConnection implements InvocationHandler {
         void read(ResultSet rs) throws SQLException;
     }
 
-    private void execute(String query, Object[] queryArgs, Rows rows) throws SQLException {
+    private void execute(String query, Object[] queryArgs, Rows result) throws SQLException {
+        execute(query, queryArgs, result, true);
+    }
+
+    private void execute(String query, Object[] queryArgs, Rows result, boolean withRows) throws SQLException {
+        if (withRows) {
+            rows.values().forEach(change -> pending.add(change.toStatement()));
+            rows.clear();
+        }
         List<Pending> writes = List.copyOf(pending);
         pending.clear();
+        if (writes.isEmpty() && query == null) {
+            return;
+        }
+        // one request per chunk: PostgreSQL's protocol counts parameters in 16 bits, per request
+        int from = 0;
+        do {
+            int to = from;
+            int parameters = query != null ? queryArgs.length : 0;
+            while (to < writes.size() && to - from < STATEMENTS_PER_REQUEST
+                    && parameters + writes.get(to).args().length <= MAX_PARAMETERS) {
+                parameters += writes.get(to).args().length;
+                to++;
+            }
+            if (to == from && !writes.isEmpty()) {
+                to++; // a statement that alone has too many parameters: PostgreSQL will say so
+            }
+            boolean last = to == writes.size();
+            send(writes.subList(from, to), last ? query : null, last ? queryArgs : null, result);
+            from = to;
+        } while (from < writes.size());
+    }
+
+    private void send(List<Pending> writes, String query, Object[] queryArgs, Rows result) throws SQLException {
         StringBuilder sql = new StringBuilder();
         for (Pending write : writes) {
             sql.append(write.sql()).append(";\n");
@@ -113,10 +175,10 @@ final class BufferingConnection implements InvocationHandler {
             }
             if (query != null) {
                 if (!rowsNext) {
-                    throw new IllegalStateException("the query returned no rows: " + query);
+                    throw new IllegalStateException("the query returned no result set: " + query);
                 }
                 try (ResultSet rs = statement.getResultSet()) {
-                    rows.read(rs);
+                    result.read(rs);
                 }
             }
         }
@@ -141,7 +203,10 @@ final class BufferingConnection implements InvocationHandler {
         switch (method.getName()) {
             case "prepareStatement", "prepareCall", "createStatement", "setSavepoint", "commit", "setAutoCommit" ->
                     flush();
-            case "rollback", "close", "abort" -> pending.clear();
+            case "rollback", "close", "abort" -> {
+                pending.clear();
+                rows.clear();
+            }
             case "unwrap" -> {
                 if (((Class<?>) args[0]).isInstance(proxy)) {
                     return proxy;

@@ -104,4 +104,67 @@ class BufferedWritesTest extends IntegrationTest {
         });
         assertThat(amounts()).hasSize(rows);
     }
+
+    @Test
+    void changesOfOneRowAreFoldedAndReadBackAsIfEachHadRun() {
+        jdbc.update("INSERT INTO buffered_test (id, amount, note) VALUES (1, 10, 'a')");
+        List<Long> seen = transactions.execute(status -> {
+            writes.change("buffered_test", "id", 1).add("amount", 5).apply();
+            writes.change("buffered_test", "id", 1).set("note", "b").add("amount", -3).apply();
+            writes.change("buffered_test", "id", 1).set("amount", 100L).apply();
+            writes.change("buffered_test", "id", 1).add("amount", 1).apply();
+            return writes.query("SELECT amount FROM buffered_test WHERE id = ?", (rs, i) -> rs.getLong(1), 1);
+        });
+        assertThat(seen).containsExactly(101L);
+        assertThat(jdbc.queryForObject("SELECT note FROM buffered_test WHERE id = 1", String.class)).isEqualTo("b");
+    }
+
+    @Test
+    void anExpectationIsCheckedAgainstTheValueAnEarlierChangeSet() {
+        jdbc.update("INSERT INTO buffered_test (id, amount) VALUES (1, 0)");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            writes.change("buffered_test", "id", 1).expect("amount", 0L, () -> "not first").set("amount", 1L).apply();
+            writes.change("buffered_test", "id", 1).expect("amount", 1L, () -> "not second").set("amount", 2L)
+                    .apply();
+            writes.change("buffered_test", "id", 1).expect("amount", 1L, () -> "a gap").set("amount", 3L).apply();
+        })).isInstanceOf(IllegalStateException.class).hasMessage("a gap");
+        assertThat(amounts()).containsExactly(0L);
+    }
+
+    @Test
+    void anExpectationOnTheStoredRowIsCheckedWhenTheChangeIsSent() {
+        jdbc.update("INSERT INTO buffered_test (id, amount) VALUES (1, 5)");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status ->
+                writes.change("buffered_test", "id", 1).expect("amount", 4L, () -> "stale").add("amount", 1).apply()))
+                .isInstanceOf(IllegalStateException.class).hasMessage("stale");
+        transactions.executeWithoutResult(status ->
+                writes.change("buffered_test", "id", 1).expect("amount", 5L, () -> "stale").add("amount", 1).apply());
+        assertThat(amounts()).containsExactly(6L);
+    }
+
+    @Test
+    void aChangeOfARowThatIsNotThereFailsTheTransaction() {
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            writes.update("INSERT INTO buffered_test (id, amount) VALUES (?, ?)", 1, 1L);
+            writes.change("buffered_test", "id", 2).add("amount", 1).apply();
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("no row in buffered_test");
+        assertThat(amounts()).isEmpty();
+    }
+
+    @Test
+    void manyRowsAndStatementsInOneTransactionAreSentInRequestsThePostgreSqlProtocolAccepts() {
+        int rows = 12_000; // 12,000 folded changes of 3 parameters each: more than one request can carry
+        transactions.executeWithoutResult(status -> {
+            for (int i = 0; i < rows; i++) {
+                writes.update("INSERT INTO buffered_test (id, amount) VALUES (?, ?)", i, 0L);
+            }
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < rows; i++) {
+                    writes.change("buffered_test", "id", i).add("amount", i).apply();
+                }
+            }
+        });
+        assertThat(jdbc.queryForObject("SELECT sum(amount) FROM buffered_test", Long.class))
+                .isEqualTo(3L * rows * (rows - 1) / 2);
+    }
 }
