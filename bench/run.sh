@@ -3,14 +3,23 @@
 # (embedded by default), measures PostgreSQL's own single-row insert rate with pgbench on the same server
 # when pgbench is installed, then drives the HTTP API and prints the figures.
 #
-#   bench/run.sh [seconds=30] [clients=8] [groups=200] [history=3000]
+#   bench/run.sh [seconds=30] [clients=8] [groups=200] [history=3000] [rebuild=1000000]
+#
+# The last phase grows the event store to `rebuild` events (copies of the run's groups) and times the rebuild of
+# the read models; it needs a few GB of disk and some minutes. 0 skips it.
 #
 # Environment: BENCH_PORT (HTTP, 18080), BENCH_PG_PORT (embedded PostgreSQL, 15432).
+# An existing PostgreSQL instead of the embedded one: BENCH_PG_HOST, BENCH_PG_PORT (5432), BENCH_PG_DB (fundbook),
+# BENCH_PG_USER (postgres), BENCH_PG_PASSWORD; the database must exist and should be empty.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 HTTP_PORT=${BENCH_PORT:-18080}
-PG_PORT=${BENCH_PG_PORT:-15432}
+PG_HOST=${BENCH_PG_HOST:-}
+PG_PORT=${BENCH_PG_PORT:-$([ -n "$PG_HOST" ] && echo 5432 || echo 15432)}
+PG_DB=${BENCH_PG_DB:-fundbook}
+PG_USER=${BENCH_PG_USER:-postgres}
+export PGPASSWORD=${BENCH_PG_PASSWORD:-}
 PASSWORD=bench-admin-password
 DATA=$(mktemp -d)
 trap 'kill "$SERVICE" 2>/dev/null || true; wait "$SERVICE" 2>/dev/null || true; rm -rf "$DATA"' EXIT
@@ -18,19 +27,26 @@ trap 'kill "$SERVICE" 2>/dev/null || true; wait "$SERVICE" 2>/dev/null || true; 
 ./mvnw -B -q package -DskipTests
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$DATA/classpath" >/dev/null
 
+if [ -n "$PG_HOST" ]; then
+  DATABASE=(--spring.datasource.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" --spring.datasource.username="$PG_USER"
+    --spring.datasource.password="$PGPASSWORD")
+else
+  PG_HOST=127.0.0.1
+  DATABASE=(--fundbook.embedded.port="$PG_PORT")
+fi
 java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar target/fundbook.jar --server.port="$HTTP_PORT" --fundbook.data-dir="$DATA" \
-  --fundbook.embedded.port="$PG_PORT" --fundbook.admin-password="$PASSWORD" >"$DATA/service.log" 2>&1 &
+  "${DATABASE[@]}" --fundbook.admin-password="$PASSWORD" >"$DATA/service.log" 2>&1 &
 SERVICE=$!
 for _ in $(seq 1 120); do
   curl -sf "http://localhost:$HTTP_PORT/actuator/health" >/dev/null && break
   sleep 1
 done
 curl -sf "http://localhost:$HTTP_PORT/actuator/health" >/dev/null || { tail -50 "$DATA/service.log"; exit 1; }
-echo "service up on :$HTTP_PORT, PostgreSQL on :$PG_PORT ($(nproc) cores)"
+echo "service up on :$HTTP_PORT, PostgreSQL on $PG_HOST:$PG_PORT ($(nproc) cores)"
 
 PG8=""
 if command -v pgbench >/dev/null 2>&1; then
-  export PGHOST=127.0.0.1 PGPORT="$PG_PORT" PGUSER=postgres
+  export PGHOST="$PG_HOST" PGPORT="$PG_PORT" PGUSER="$PG_USER"
   psql -q -d postgres -c "DROP DATABASE IF EXISTS pgbench_baseline" -c "CREATE DATABASE pgbench_baseline"
   psql -q -d pgbench_baseline -c "CREATE TABLE row_insert (id bigserial PRIMARY KEY, payload text NOT NULL)"
   echo "INSERT INTO row_insert (payload) VALUES (repeat('x', 400));" >"$DATA/insert.sql"
@@ -46,7 +62,8 @@ fi
 
 java -cp "target/test-classes:target/classes:$(cat "$DATA/classpath")" org.fundbook.bench.LoadBenchmark \
   url="http://localhost:$HTTP_PORT" password="$PASSWORD" seconds="${1:-30}" clients="${2:-8}" \
-  groups="${3:-200}" history="${4:-3000}" | tee "$DATA/load.txt"
+  groups="${3:-200}" history="${4:-3000}" rebuild="${5:-1000000}" \
+  jdbc="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" jdbcUser="$PG_USER" jdbcPassword="$PGPASSWORD" | tee "$DATA/load.txt"
 
 TPS=$(awk -F'contributions_tps=' '/RESULT contributions_tps/ {split($2, a, " "); print a[1]}' "$DATA/load.txt")
 if [ -n "$PG8" ] && [ -n "$TPS" ]; then

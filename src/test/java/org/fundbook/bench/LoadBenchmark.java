@@ -7,6 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +29,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * contributions and of repayments at N concurrent clients over many groups, and single-client write latency on
  * a group with a long history against a fresh one. Not a test: run it with bench/run.sh.
  *
- * <p>Arguments (key=value): url, password, groups (200), clients (8), seconds (30), warmup (10), history (3000).
+ * <p>Then, given the service's database ({@code jdbc}), it grows the event store to {@code rebuild} events by copying
+ * the groups the run created under new ids (the stored events of a copy are those of its original, with the group
+ * id replaced; the hash chain is computed by the database as for any stored event), waits until the continuous
+ * journal check has read them all, and times the rebuild of the read models through the admin API.
+ *
+ * <p>Arguments (key=value): url, password, groups (200), clients (8), seconds (30), warmup (30), history (3000),
+ * jdbc (the service's PostgreSQL, no rebuild figure without it), jdbcUser (postgres), jdbcPassword (empty),
+ * rebuild (1000000 events; 0 for none).
  */
 public final class LoadBenchmark {
 
@@ -53,7 +64,7 @@ public final class LoadBenchmark {
         int groups = Integer.parseInt(a.getOrDefault("groups", "200"));
         int clients = Integer.parseInt(a.getOrDefault("clients", "8"));
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "30"));
-        int warmup = Integer.parseInt(a.getOrDefault("warmup", "10"));
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "30"));
         int history = Integer.parseInt(a.getOrDefault("history", "3000"));
 
         System.out.printf("setting up %d groups with 5 members each%n", groups);
@@ -80,6 +91,65 @@ public final class LoadBenchmark {
         System.out.printf(Locale.ROOT, "RESULT contributions_tps=%.0f p50_ms=%.2f p99_ms=%.2f errors=%d%n",
                 contributions.throughput(), contributions.percentile(50), contributions.percentile(99),
                 contributions.errors);
+
+        long rebuildEvents = Long.parseLong(a.getOrDefault("rebuild", "1000000"));
+        if (a.containsKey("jdbc") && rebuildEvents > 0) {
+            try (Connection db = DriverManager.getConnection(a.get("jdbc"), a.getOrDefault("jdbcUser", "postgres"),
+                    a.getOrDefault("jdbcPassword", ""))) {
+                bench.rebuild(db, rebuildEvents);
+            }
+        }
+    }
+
+    private void rebuild(Connection db, long target) throws Exception {
+        long events = count(db, "SELECT count(*) FROM domain_event_entry");
+        long originals = count(db, "SELECT max(globalIndex) FROM domain_event_entry");
+        System.out.printf("growing the event store from %d to %d events%n", events, target);
+        try (Statement sql = db.createStatement()) {
+            while (events < target) {
+                sql.execute("CREATE TEMP TABLE copy_of (original TEXT, copy TEXT)");
+                sql.execute("INSERT INTO copy_of SELECT DISTINCT aggregateIdentifier, gen_random_uuid()::text "
+                        + "FROM domain_event_entry WHERE globalIndex <= " + originals);
+                events += sql.executeUpdate("""
+                        INSERT INTO domain_event_entry (eventIdentifier, aggregateIdentifier, sequenceNumber, type,
+                            timeStamp, payloadType, payloadRevision, payload, metaData)
+                        SELECT gen_random_uuid()::text, c.copy, e.sequenceNumber, e.type, e.timeStamp, e.payloadType,
+                            e.payloadRevision, convert_to(replace(convert_from(e.payload, 'UTF8'), c.original, c.copy),
+                                'UTF8'), e.metaData
+                        FROM domain_event_entry e JOIN copy_of c ON c.original = e.aggregateIdentifier
+                        WHERE e.globalIndex <= """ + originals + " ORDER BY e.globalIndex");
+                sql.execute("DROP TABLE copy_of");
+            }
+        }
+        System.out.printf("waiting for the journal check to read all %d events%n", events);
+        long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000L;
+        while (count(db, "SELECT coalesce(sum(last_sequence + 1), 0) FROM ledger_check_position") < events) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the journal check did not catch up in 30 minutes");
+            }
+            Thread.sleep(2_000);
+        }
+        HttpResponse<String> response = send("/api/v1/admin/projections/rebuild", "");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("rebuild answered " + response.statusCode() + ": " + response.body());
+        }
+        JsonNode rebuilt = JSON.readTree(response.body());
+        long replayed = rebuilt.get("events").asLong();
+        long millis = rebuilt.get("tookMillis").asLong();
+        System.out.printf(Locale.ROOT, "RESULT rebuild events=%d took_ms=%d events_per_s=%.0f%n", replayed, millis,
+                replayed / (millis / 1000.0));
+        // the journal check then compares the rebuilt balances of every group with its own totals
+        Thread.sleep(5_000);
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
+                .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
+        System.out.println("RESULT health after the rebuild: " + health.statusCode() + " " + health.body());
+    }
+
+    private static long count(Connection db, String query) throws Exception {
+        try (Statement sql = db.createStatement(); ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     record Group(String id, List<String> members, List<String> loans) {

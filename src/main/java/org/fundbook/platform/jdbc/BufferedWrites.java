@@ -28,7 +28,7 @@ public class BufferedWrites {
 
     /** A write whose row count does not matter. */
     public void update(String sql, Object... args) {
-        buffer(new BufferingConnection.Pending(sql, args, count -> true, () -> ""), sql);
+        buffer(new BufferingConnection.Pending(sql, args, BufferingConnection.ANY_COUNT, () -> ""), sql);
     }
 
     /** A write that must change exactly one row; otherwise the transaction fails with the given reason. */

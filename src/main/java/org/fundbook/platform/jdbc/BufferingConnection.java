@@ -40,6 +40,10 @@ final class BufferingConnection implements InvocationHandler {
     record Pending(String sql, Object[] args, IntPredicate expected, Supplier<String> otherwise) {
     }
 
+    /** The expectation of a write whose row count does not matter. */
+    static final IntPredicate ANY_COUNT = count -> true;
+    private static final Pending COMMIT = new Pending("COMMIT", new Object[0], ANY_COUNT, () -> "");
+
     private final Connection target;
     private final List<Pending> pending = new ArrayList<>();
     /** Row changes not yet sent, one per row, folded; sent after the statements held back. */
@@ -201,8 +205,18 @@ final class BufferingConnection implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         switch (method.getName()) {
-            case "prepareStatement", "prepareCall", "createStatement", "setSavepoint", "commit", "setAutoCommit" ->
-                    flush();
+            case "prepareStatement", "prepareCall", "createStatement", "setSavepoint", "setAutoCommit" -> flush();
+            case "commit" -> {
+                if (rows.isEmpty() && !pending.isEmpty()
+                        && pending.stream().allMatch(write -> write.expected() == ANY_COUNT)) {
+                    // The held-back writes and the COMMIT in one request. Should any write fail, PostgreSQL skips
+                    // the rest of the request, COMMIT included, and the error ends here. After it the driver
+                    // knows no transaction is open, and its own commit below sends nothing. Only for writes whose
+                    // row counts need no checking: a count can be checked only after the request has run.
+                    pending.add(COMMIT);
+                }
+                flush();
+            }
             case "rollback", "close", "abort" -> {
                 pending.clear();
                 rows.clear();

@@ -167,4 +167,20 @@ class BufferedWritesTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT sum(amount) FROM buffered_test", Long.class))
                 .isEqualTo(3L * rows * (rows - 1) / 2);
     }
+
+    @Test
+    void whatTheCommitSendsIsDurableOnAnotherConnectionAtOnceAndTheConnectionIsReusable() {
+        transactions.executeWithoutResult(status -> {
+            writes.update("INSERT INTO buffered_test (id, amount) VALUES (?, ?)", 1, 1L);
+            writes.change("buffered_test", "id", 1).add("amount", 1).apply();
+        });
+        // another connection of the pool sees the row: the commit was not left pending on the first one
+        assertThat(amounts()).containsExactly(2L);
+        for (int i = 0; i < 20; i++) {
+            int id = i + 2;
+            transactions.executeWithoutResult(status ->
+                    writes.update("INSERT INTO buffered_test (id, amount) VALUES (?, ?)", id, 1L));
+        }
+        assertThat(amounts()).hasSize(21);
+    }
 }
