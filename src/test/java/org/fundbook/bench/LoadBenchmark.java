@@ -108,8 +108,10 @@ public final class LoadBenchmark {
         try (Statement sql = db.createStatement()) {
             while (events < target) {
                 sql.execute("CREATE TEMP TABLE copy_of (original TEXT, copy TEXT)");
-                sql.execute("INSERT INTO copy_of SELECT DISTINCT aggregateIdentifier, gen_random_uuid()::text "
-                        + "FROM domain_event_entry WHERE globalIndex <= " + originals);
+                sql.execute("INSERT INTO copy_of SELECT original, gen_random_uuid()::text FROM (SELECT DISTINCT "
+                        + "aggregateIdentifier AS original FROM domain_event_entry WHERE globalIndex <= " + originals
+                        + ") groups");
+                sql.execute("ANALYZE copy_of");
                 events += sql.executeUpdate("""
                         INSERT INTO domain_event_entry (eventIdentifier, aggregateIdentifier, sequenceNumber, type,
                             timeStamp, payloadType, payloadRevision, payload, metaData)

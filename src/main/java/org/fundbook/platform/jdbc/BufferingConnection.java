@@ -97,14 +97,14 @@ final class BufferingConnection implements InvocationHandler {
 
     /** Runs what is held back, then the query, in one round trip. */
     <T> List<T> query(String sql, Object[] args, RowMapper<T> mapper) throws SQLException {
-        List<T> rows = new ArrayList<>();
+        List<T> found = new ArrayList<>();
         execute(sql, args, rs -> {
             int i = 0;
             while (rs.next()) {
-                rows.add(mapper.mapRow(rs, i++));
+                found.add(mapper.mapRow(rs, i++));
             }
         });
-        return rows;
+        return found;
     }
 
     void flush() throws SQLException {
