@@ -87,12 +87,13 @@ public class AxonConfiguration {
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
-                                  org.axonframework.config.Configuration configuration) {
+                                  org.axonframework.config.Configuration configuration,
+                                  @Value("${fundbook.event-store.read-ahead:false}") boolean readAhead) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .optimizeEventConsumption(false)
+                .optimizeEventConsumption(readAhead)
                 .build();
     }
 

@@ -21,6 +21,14 @@ class HashChainHttpTest extends IntegrationTest {
         group.contribute(member, 2_000, "2024-01-03");
         group.contribute(member, 3_000, "2024-01-04");
         group.contribute(member, 4_000, "2024-01-05");
+        // the tests below change stored events: the journal check must have read them as they were written,
+        // or it would rightly report the changed amounts as a disagreement, for every test after these
+        try {
+            awaitJournalCaughtUp(group.groupId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
         return group;
     }
 

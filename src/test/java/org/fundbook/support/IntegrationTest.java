@@ -1,5 +1,7 @@
 package org.fundbook.support;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -31,6 +33,26 @@ public abstract class IntegrationTest {
     @BeforeEach
     void connect() {
         api = anonymous().as("admin", ADMIN_PASSWORD);
+    }
+
+    /**
+     * The journal check is kept by a streaming processor that follows the event store a little behind the writes:
+     * wait until it has posted the group's last event (a test that then changes stored events, or reads the
+     * check, sees what the check saw).
+     */
+    protected void awaitJournalCaughtUp(String groupId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            Boolean caughtUp = jdbc.queryForObject("""
+                    SELECT coalesce((SELECT p.last_sequence = g.last_sequence FROM group_view g
+                        JOIN ledger_check_position p ON p.group_id = g.group_id WHERE g.group_id = ?::uuid), false)""",
+                    Boolean.class, groupId);
+            if (Boolean.TRUE.equals(caughtUp)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the ledger-check processor did not reach the last event of group " + groupId);
     }
 
     protected Api anonymous() {
