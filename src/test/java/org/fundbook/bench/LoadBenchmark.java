@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * id replaced; the hash chain is computed by the database as for any stored event), waits until the continuous
  * journal check has read them all, and times the rebuild of the read models through the admin API.
  *
- * <p>Arguments (key=value): url, password, groups (200), clients (8), seconds (30), warmup (30), history (3000),
+ * <p>Arguments (key=value): url, password, groups (200), clients (8), seconds (30), warmup (60), history (3000),
  * jdbc (the service's PostgreSQL, no rebuild figure without it), jdbcUser (postgres), jdbcPassword (empty),
  * rebuild (1000000 events; 0 for none).
  */
@@ -64,7 +64,7 @@ public final class LoadBenchmark {
         int groups = Integer.parseInt(a.getOrDefault("groups", "200"));
         int clients = Integer.parseInt(a.getOrDefault("clients", "8"));
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "30"));
-        int warmup = Integer.parseInt(a.getOrDefault("warmup", "30"));
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "60"));
         int history = Integer.parseInt(a.getOrDefault("history", "3000"));
 
         System.out.printf("setting up %d groups with 5 members each%n", groups);
