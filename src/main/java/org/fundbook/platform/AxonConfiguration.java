@@ -74,7 +74,7 @@ public class AxonConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema);
-        return new BufferedEventStorageEngine(builder, eventSchema, writes);
+        return new BufferedEventStorageEngine(builder, eventSchema, transactionManager, writes);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.fundbook.platform;
 
 import java.util.List;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
@@ -20,17 +21,25 @@ import org.fundbook.platform.jdbc.BufferedWrites;
 final class BufferedEventStorageEngine extends JdbcEventStorageEngine {
 
     private final BufferedWrites writes;
+    private final TransactionManager transactions;
     private final String insert;
 
-    BufferedEventStorageEngine(Builder builder, EventSchema schema, BufferedWrites writes) {
+    BufferedEventStorageEngine(Builder builder, EventSchema schema, TransactionManager transactions,
+                               BufferedWrites writes) {
         super(builder);
         this.writes = writes;
+        this.transactions = transactions;
         this.insert = "INSERT INTO " + schema.domainEventTable() + " (" + schema.domainEventFields() + ") "
                 + "VALUES (?,?,?,?,?,?,?,?,?)";
     }
 
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        // as Axon does: in the caller's transaction, or in one of its own, so that the events stand or fall together
+        transactions.executeInTransaction(() -> append(events, serializer));
+    }
+
+    private void append(List<? extends EventMessage<?>> events, Serializer serializer) {
         for (EventMessage<?> message : events) {
             DomainEventMessage<?> event = EventUtils.asDomainEventMessage(message);
             SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -70,21 +71,26 @@ public class ProjectionRebuild {
                 .eventProcessor(AxonConfiguration.LEDGER_PROJECTIONS, AbstractEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no processor " + AxonConfiguration.LEDGER_PROJECTIONS));
         EventHandlerInvoker invoker = processor.eventHandlerInvoker();
-        Long replayed = transactions.execute(status -> {
-            // The strongest lock the reset's TRUNCATE needs, taken at once and group_view first: a writer that
-            // already read group_view is let through before us, where upgrading a weaker lock later could deadlock.
-            jdbc.execute("LOCK TABLE " + String.join(", ", TABLES) + " IN ACCESS EXCLUSIVE MODE");
-            refuseCascadeOutsideProjections();
-            invoker.performReset();
-            long count = 0;
-            try (EventReader events = new EventReader(storage)) {
+        Long replayed;
+        // the reader takes its connection first: once the tables are locked, requests that wait for them hold
+        // the pool's other connections
+        try (EventReader events = new EventReader(storage, transactions)) {
+            replayed = transactions.execute(status -> {
+                // The strongest lock the reset's TRUNCATE needs, taken at once and group_view first: a writer that
+                // already read group_view is let through before us, where upgrading a weaker lock later could
+                // deadlock.
+                jdbc.execute("LOCK TABLE " + String.join(", ", TABLES) + " IN ACCESS EXCLUSIVE MODE");
+                refuseCascadeOutsideProjections();
+                invoker.performReset();
+                events.start();
+                long count = 0;
                 for (TrackedEventMessage<?> event = events.next(); event != null; event = events.next()) {
                     replay(invoker, event);
                     count++;
                 }
-            }
-            return count;
-        });
+                return count;
+            });
+        }
         long events = replayed == null ? 0 : replayed;
         Result result = new Result(AxonConfiguration.LEDGER_PROJECTIONS, projections(invoker), events,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
@@ -103,26 +109,61 @@ public class ProjectionRebuild {
 
         private static final Object END = new Object();
         private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(10_000);
+        private final CountDownLatch connected = new CountDownLatch(1);
+        private final CountDownLatch locked = new CountDownLatch(1);
         private final Thread thread;
         private volatile boolean closed;
 
-        EventReader(EventStorageEngine storage) {
+        /** Starts the reader and waits until it holds a connection (one transaction for the whole read). */
+        EventReader(EventStorageEngine storage, TransactionTemplate transactions) {
             thread = new Thread(() -> {
-                try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
-                    Iterator<? extends TrackedEventMessage<?>> all = events.iterator();
-                    while (all.hasNext() && !closed) {
-                        TrackedEventMessage<?> event = all.next();
-                        event.getPayload();
-                        event.getMetaData();
-                        hand(event);
-                    }
-                    hand(END);
-                } catch (RuntimeException | Error e) {
+                try {
+                    transactions.executeWithoutResult(status -> read(storage));
+                } catch (Throwable e) {
                     hand(e);
                 }
             }, "projection-rebuild-reader");
             thread.setDaemon(true);
             thread.start();
+            try {
+                if (!connected.await(60, TimeUnit.SECONDS)) {
+                    closed = true;
+                    throw new IllegalStateException("the event reader found no free database connection");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting the event reader", e);
+            }
+        }
+
+        private void read(EventStorageEngine storage) {
+            connected.countDown();
+            try {
+                // no reading before the projection tables are locked: from then on no event is added
+                while (!locked.await(100, TimeUnit.MILLISECONDS)) {
+                    if (closed) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
+                Iterator<? extends TrackedEventMessage<?>> all = events.iterator();
+                while (all.hasNext() && !closed) {
+                    TrackedEventMessage<?> event = all.next();
+                    event.getPayload();
+                    event.getMetaData();
+                    hand(event);
+                }
+            }
+            hand(END);
+        }
+
+        /** The projection tables are locked: read. */
+        void start() {
+            locked.countDown();
         }
 
         private void hand(Object item) {
@@ -139,7 +180,12 @@ public class ProjectionRebuild {
         TrackedEventMessage<?> next() {
             Object item;
             try {
-                item = queue.take();
+                do {
+                    item = queue.poll(1, TimeUnit.SECONDS);
+                    if (item == null && !thread.isAlive() && queue.isEmpty()) {
+                        throw new IllegalStateException("the event reader stopped without finishing");
+                    }
+                } while (item == null);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while reading the event store", e);
@@ -157,6 +203,11 @@ public class ProjectionRebuild {
         public void close() {
             closed = true;
             thread.interrupt();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -48,6 +48,11 @@ final class BufferingConnection implements InvocationHandler {
     private final List<Pending> pending = new ArrayList<>();
     /** Row changes not yet sent, one per row, folded; sent after the statements held back. */
     private final Map<RowChange.Key, RowChange> rows = new LinkedHashMap<>();
+    /**
+     * Why a flush of this transaction failed, if one did. Whoever called may have caught the exception (Axon's
+     * snapshotter logs and goes on); the transaction must still never commit, nor run another statement.
+     */
+    private String failure;
 
     private BufferingConnection(Connection target) {
         this.target = target;
@@ -122,6 +127,22 @@ final class BufferingConnection implements InvocationHandler {
     }
 
     private void execute(String query, Object[] queryArgs, Rows result, boolean withRows) throws SQLException {
+        refuseAfterFailure();
+        try {
+            send(query, queryArgs, result, withRows);
+        } catch (SQLException | RuntimeException | Error e) {
+            failure = e.toString();
+            throw e;
+        }
+    }
+
+    private void refuseAfterFailure() throws SQLException {
+        if (failure != null) {
+            throw new SQLException("this transaction can only roll back: held-back writes failed (" + failure + ")");
+        }
+    }
+
+    private void send(String query, Object[] queryArgs, Rows result, boolean withRows) throws SQLException {
         if (withRows) {
             rows.values().forEach(change -> pending.add(change.toStatement()));
             rows.clear();
@@ -145,12 +166,12 @@ final class BufferingConnection implements InvocationHandler {
                 to++; // a statement that alone has too many parameters: PostgreSQL will say so
             }
             boolean last = to == writes.size();
-            send(writes.subList(from, to), last ? query : null, last ? queryArgs : null, result);
+            sendChunk(writes.subList(from, to), last ? query : null, last ? queryArgs : null, result);
             from = to;
         } while (from < writes.size());
     }
 
-    private void send(List<Pending> writes, String query, Object[] queryArgs, Rows result) throws SQLException {
+    private void sendChunk(List<Pending> writes, String query, Object[] queryArgs, Rows result) throws SQLException {
         StringBuilder sql = new StringBuilder();
         for (Pending write : writes) {
             sql.append(write.sql()).append(";\n");
@@ -205,8 +226,16 @@ final class BufferingConnection implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         switch (method.getName()) {
-            case "prepareStatement", "prepareCall", "createStatement", "setSavepoint", "setAutoCommit" -> flush();
+            case "prepareStatement", "prepareCall", "createStatement", "setSavepoint" -> {
+                refuseAfterFailure();
+                flush();
+            }
+            case "setAutoCommit" -> flush();
             case "commit" -> {
+                if (failure != null) {
+                    target.rollback();
+                    refuseAfterFailure();
+                }
                 if (rows.isEmpty() && !pending.isEmpty()
                         && pending.stream().allMatch(write -> write.expected() == ANY_COUNT)) {
                     // The held-back writes and the COMMIT in one request. Should any write fail, PostgreSQL skips
@@ -220,6 +249,7 @@ final class BufferingConnection implements InvocationHandler {
             case "rollback", "close", "abort" -> {
                 pending.clear();
                 rows.clear();
+                failure = null;
             }
             case "unwrap" -> {
                 if (((Class<?>) args[0]).isInstance(proxy)) {

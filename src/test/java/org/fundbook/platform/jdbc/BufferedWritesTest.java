@@ -183,4 +183,25 @@ class BufferedWritesTest extends IntegrationTest {
         }
         assertThat(amounts()).hasSize(21);
     }
+
+    @Test
+    void aFailedFlushThatSomeoneCaughtStillKeepsTheTransactionFromCommitting() {
+        jdbc.update("INSERT INTO buffered_test (id, amount) VALUES (1, 1)");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            writes.update("INSERT INTO buffered_test (id, amount) VALUES (?, ?)", 2, 2L);
+            writes.change("buffered_test", "id", 9).add("amount", 1).apply();
+            try {
+                // the flush before this read fails; the caller logs it and goes on, as Axon's snapshotter does
+                jdbc.queryForList("SELECT amount FROM buffered_test", Long.class);
+            } catch (RuntimeException swallowed) {
+                // ignored on purpose
+            }
+            writes.update("INSERT INTO buffered_test (id, amount) VALUES (?, ?)", 3, 3L);
+        })).rootCause().hasMessageContaining("held-back writes failed");
+        assertThat(amounts()).containsExactly(1L);
+        // the connection serves the next transaction normally
+        transactions.executeWithoutResult(status ->
+                writes.update("INSERT INTO buffered_test (id, amount) VALUES (?, ?)", 4, 4L));
+        assertThat(amounts()).containsExactly(1L, 4L);
+    }
 }
