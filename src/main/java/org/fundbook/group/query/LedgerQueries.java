@@ -58,19 +58,29 @@ public class LedgerQueries {
     }
 
     public GroupView group(UUID groupId, LocalDate today) {
-        return jdbc.query("SELECT * FROM group_view WHERE group_id = ?", (rs, i) -> groupView(rs, today), groupId)
-                .stream().findFirst()
+        return withPolicies(jdbc.query("SELECT * FROM group_view WHERE group_id = ?", (rs, i) -> groupView(rs),
+                groupId), today).stream().findFirst()
                 .orElseThrow(() -> new LedgerRefusal(RefusalCode.GROUP_NOT_FOUND, "no group " + groupId));
     }
 
     public List<GroupView> groups(String province, String district, Scheme scheme, LocalDate today) {
-        return jdbc.query("""
+        return withPolicies(jdbc.query("""
                 SELECT * FROM group_view
                 WHERE (CAST(? AS TEXT) IS NULL OR province = ?) AND (CAST(? AS TEXT) IS NULL OR district = ?)
                   AND (CAST(? AS TEXT) IS NULL OR scheme = ?)
                 ORDER BY province, district, commune, village, name, group_id""",
-                (rs, i) -> groupView(rs, today), province, province, district, district,
-                scheme == null ? null : scheme.name(), scheme == null ? null : scheme.name());
+                (rs, i) -> groupView(rs), province, province, district, district,
+                scheme == null ? null : scheme.name(), scheme == null ? null : scheme.name()), today);
+    }
+
+    /**
+     * The policy in force today, read after the groups' rows: a query inside a row mapper would hold one
+     * connection while asking the pool for another, and enough concurrent requests doing so empty the pool.
+     */
+    private List<GroupView> withPolicies(List<GroupView> views, LocalDate today) {
+        return views.stream().map(v -> new GroupView(v.groupId(), v.name(), v.scheme(), v.location(), v.registeredOn(),
+                policyOn(v.groupId(), today), v.period(), v.closingInProgress(), v.lendingSuspended(), v.memberCount(),
+                v.balances())).toList();
     }
 
     /** The policy in force on a date: the latest version effective on or before it. */
@@ -221,12 +231,13 @@ public class LedgerQueries {
         }
     }
 
-    private GroupView groupView(ResultSet rs, LocalDate today) throws SQLException {
+    /** The row as it is; the policy is filled in by {@link #withPolicies}. */
+    private GroupView groupView(ResultSet rs) throws SQLException {
         UUID groupId = rs.getObject("group_id", UUID.class);
         return new GroupView(groupId, rs.getString("name"), Scheme.valueOf(rs.getString("scheme")),
                 new Location(rs.getString("province"), rs.getString("district"), rs.getString("commune"),
                         rs.getString("village")),
-                rs.getDate("registered_on").toLocalDate(), policyOn(groupId, today),
+                rs.getDate("registered_on").toLocalDate(), null,
                 new GroupView.Period(rs.getInt("period_number"), rs.getDate("period_start").toLocalDate()),
                 rs.getBoolean("closing_in_progress"), rs.getBoolean("lending_suspended"), rs.getInt("member_count"),
                 balances(rs));
