@@ -51,57 +51,46 @@ public class BufferedWrites {
     }
 
     void apply(RowChange change) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            BufferingConnection buffering = BufferingConnection.of(connection);
-            if (buffering == null) {
-                BufferingConnection.Pending write = change.toStatement();
-                if (!write.expected().test(jdbc.update(write.sql(), write.args()))) {
-                    throw new IllegalStateException(write.otherwise().get());
-                }
-                return;
-            }
+        onConnection("row change", buffering -> {
             buffering.change(change);
-        } catch (SQLException e) {
-            throw translate("row change", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+            return null;
+        }, () -> runNow(change.toStatement()));
     }
 
     /** A read that sees every write before it, sent together with the writes still held back. */
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+        return onConnection(sql, buffering -> buffering.query(sql, args, mapper), () -> jdbc.query(sql, mapper, args));
+    }
+
+    private void buffer(BufferingConnection.Pending write, String sql) {
+        onConnection(sql, buffering -> {
+            buffering.buffer(write);
+            return null;
+        }, () -> runNow(write));
+    }
+
+    private interface Buffered<T> {
+        T on(BufferingConnection buffering) throws SQLException;
+    }
+
+    /** On the transaction's buffering connection; on any other connection (there is none today) at once. */
+    private <T> T onConnection(String task, Buffered<T> buffered, Supplier<T> otherwise) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             BufferingConnection buffering = BufferingConnection.of(connection);
-            if (buffering == null) {
-                return jdbc.query(sql, mapper, args);
-            }
-            return buffering.query(sql, args, mapper);
+            return buffering == null ? otherwise.get() : buffered.on(buffering);
         } catch (SQLException e) {
-            throw translate(sql, e);
+            throw translate(task, e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 
-    private void buffer(BufferingConnection.Pending write, String sql) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            BufferingConnection buffering = BufferingConnection.of(connection);
-            if (buffering == null) {
-                int count = jdbc.update(sql, write.args());
-                if (!write.expected().test(count)) {
-                    throw new IllegalStateException(write.otherwise().get());
-                }
-                return;
-            }
-            buffering.buffer(write);
-        } catch (SQLException e) {
-            throw translate(sql, e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
+    private Void runNow(BufferingConnection.Pending write) {
+        if (!write.expected().test(jdbc.update(write.sql(), write.args()))) {
+            throw new IllegalStateException(write.otherwise().get());
         }
+        return null;
     }
 
     private RuntimeException translate(String sql, SQLException e) {
