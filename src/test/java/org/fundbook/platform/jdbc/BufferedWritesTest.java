@@ -152,6 +152,35 @@ class BufferedWritesTest extends IntegrationTest {
     }
 
     @Test
+    void aChangeThatFindsNoRowFailsTheCommitNamingItEvenAmongMoreWritesThanOneRequestCarries() {
+        jdbc.update("INSERT INTO buffered_test (id, amount) VALUES (1, 1)");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            for (int i = 0; i < BufferingConnection.STATEMENTS_PER_REQUEST + 50; i++) {
+                writes.update("INSERT INTO buffered_test (id, amount) VALUES (?, ?)", i + 10, 0L);
+            }
+            writes.change("buffered_test", "id", 1).add("amount", 1).apply();
+            writes.change("buffered_test", "id", 7).expect("amount", 0L, () -> "row 7 is not there").add("amount", 1)
+                    .apply();
+            writes.change("buffered_test", "id", 1).add("amount", 1).apply();
+        })).isInstanceOf(IllegalStateException.class).hasMessage("row 7 is not there");
+        assertThat(amounts()).containsExactly(1L);
+        // the connection serves the next transaction normally
+        transactions.executeWithoutResult(status -> writes.change("buffered_test", "id", 1).add("amount", 1).apply());
+        assertThat(amounts()).containsExactly(2L);
+    }
+
+    @Test
+    void aChangeSentBeforeAReadIsCheckedThereAndFailsTheTransaction() {
+        jdbc.update("INSERT INTO buffered_test (id, amount) VALUES (1, 1)");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            writes.change("buffered_test", "id", 1).expect("amount", 2L, () -> "stale before the read")
+                    .add("amount", 1).apply();
+            writes.query("SELECT amount FROM buffered_test", (rs, i) -> rs.getLong(1));
+        })).isInstanceOf(IllegalStateException.class).hasMessage("stale before the read");
+        assertThat(amounts()).containsExactly(1L);
+    }
+
+    @Test
     void manyRowsAndStatementsInOneTransactionAreSentInRequestsThePostgreSqlProtocolAccepts() {
         int rows = 12_000; // 12,000 folded changes of 3 parameters each: more than one request can carry
         transactions.executeWithoutResult(status -> {
