@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.fundbook.platform.jdbc.BufferedWrites;
@@ -161,6 +163,13 @@ public class AxonConfiguration {
     @Bean
     BoundedCache groupCache(@Value("${fundbook.group-cache-size:10000}") int capacity) {
         return new BoundedCache(capacity);
+    }
+
+    /** Axon's meters, with a capacity window that does not keep minutes of messages in memory. */
+    @Bean
+    GlobalMetricRegistry globalMetricRegistry(MeterRegistry registry,
+                                              @Value("${fundbook.metrics.capacity-window:10s}") Duration window) {
+        return new AxonMetrics(registry, window);
     }
 
     @Bean
