@@ -24,7 +24,7 @@ import org.axonframework.monitoring.MultiMessageMonitor;
  * processing time of every message of its window in memory, and its default window is ten minutes: at about a
  * thousand writes a second that was some 125 MB of a 512 MB heap, and a journal check catching up at 25,000
  * events a second would hold fifteen million entries. The gauge is a share of time spent busy; Prometheus reads
- * it every 15 s, so a window of seconds tells as much.
+ * it every 15 s, so a window of seconds tells as much. (The query bus, which carries nothing here, keeps Axon's.)
  */
 public class AxonMetrics extends GlobalMetricRegistry {
 
