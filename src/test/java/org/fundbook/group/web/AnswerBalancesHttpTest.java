@@ -22,7 +22,9 @@ class AnswerBalancesHttpTest extends IntegrationTest {
         JsonNode withdrawal = post(fsf, "/withdrawals", "memberId", family, "amount", 10_000, "occurredOn",
                 "2024-01-04");
         same(fsf, withdrawal);
-        String loanId = fsf.lend(family, 200_000, 1, "2024-01-10").get("loanId").asText();
+        JsonNode loan = fsf.lend(family, 200_000, 1, "2024-01-10");
+        same(fsf, loan);
+        String loanId = loan.get("loanId").asText();
         same(fsf, fsf.group().get("balances"), fsf.repay(loanId, 204_000, "2024-02-10"));
         JsonNode grant = post(fsf, "/emergency-grants", "recipientId", family, "amount", 500, "reason", "MEDICAL",
                 "recoverable", true, "occurredOn", "2024-02-11");
