@@ -76,7 +76,7 @@ class ClosingProjection {
                     VALUES (?, ?, ?, ?, ?, ?)""", e.groupId(), e.periodNumber(), share.memberId(),
                     Date.valueOf(e.closingDate()), e.payoutMode().name(), share.premium());
             boolean reinvest = e.payoutMode() == PayoutMode.REINVEST;
-            writes.change("member_view", "group_id", e.groupId(), "member_id", share.memberId())
+            ReadModelRows.member(writes, e.groupId(), share.memberId())
                     .add("premiums_received", share.premium()).add("savings", reinvest ? share.premium() : 0).apply();
             if (reinvest) {
                 writes.update("""
@@ -94,7 +94,7 @@ class ClosingProjection {
     }
 
     private RowChange group(UUID groupId) {
-        return writes.change("group_view", "group_id", groupId);
+        return ReadModelRows.group(writes, groupId);
     }
 
     private static Balances balances(BalanceFigures figures) {

@@ -77,7 +77,7 @@ class LedgerProjection {
 
     /** The group's row moved on to this event, which must follow the last one applied to it. */
     private RowChange follows(GroupEvent event, long sequence) {
-        return writes.change("group_view", "group_id", event.groupId())
+        return ReadModelRows.group(writes, event.groupId())
                 .expect("last_sequence", sequence - 1, () -> doesNotFollow(event, sequence))
                 .set("last_sequence", sequence);
     }
@@ -158,8 +158,8 @@ class LedgerProjection {
     }
 
     /** A change of a member's row; every change of member_view and group_view goes through {@link RowChange}. */
-    RowChange member(UUID groupId, UUID memberId) {
-        return writes.change("member_view", "group_id", groupId, "member_id", memberId);
+    private RowChange member(UUID groupId, UUID memberId) {
+        return ReadModelRows.member(writes, groupId, memberId);
     }
 
     static String poolColumn(Pool pool) {
