@@ -159,11 +159,19 @@ public class AxonConfiguration {
      * rolled back). Behind that: a copy that is behind would collide on the stream's unique sequence number, and
      * the read model refuses any event that does not follow the last one it applied, so a copy that is ahead
      * cannot commit either.
+     *
+     * <p>Bounded twice: by groups, and by the events they were built from, since a cached group keeps every
+     * transaction it recorded (about {@value #CACHED_EVENT_BYTES} bytes of heap each). Unless set, the event
+     * bound is what a quarter of the heap holds.
      */
     @Bean
-    BoundedCache groupCache(@Value("${fundbook.group-cache-size:10000}") int capacity) {
-        return new BoundedCache(capacity);
+    BoundedCache groupCache(@Value("${fundbook.group-cache-size:10000}") int capacity,
+                            @Value("${fundbook.group-cache-events:0}") long events) {
+        return new BoundedCache(capacity, events > 0 ? events : Runtime.getRuntime().maxMemory() / 4 / CACHED_EVENT_BYTES);
     }
+
+    /** Heap per event of a cached group, rounded up from the measured ~330 (docs/performance.md, "The group cache"). */
+    static final int CACHED_EVENT_BYTES = 350;
 
     /** Axon's meters, with a capacity window that does not keep minutes of messages in memory. */
     @Bean

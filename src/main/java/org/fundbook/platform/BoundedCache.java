@@ -1,5 +1,7 @@
 package org.fundbook.platform;
 
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,25 +17,35 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * The groups most recently written on this node, least recently used dropped first. Axon's own weak-reference
  * cache loses its entries at the next young collection, which makes it no cache at all for a busy node.
+ *
+ * <p>Two bounds: a number of entries, and a total weight. A cached group holds every transaction it ever
+ * recorded, so what it costs in memory grows with its history, not with the number of groups; its weight is
+ * its number of events, told by {@link #weigh} after each write (an entry not yet weighed counts 1). An entry
+ * heavier than the whole budget is not kept at all; otherwise the least recently used entries go until both
+ * bounds hold.
  */
 public class BoundedCache implements Cache, MeterBinder {
 
-    private final Map<Object, Object> entries;
+    private final int capacity;
+    private final long maxWeight;
+    private final LinkedHashMap<Object, Object> entries;
+    private final Map<Object, Long> weights = new HashMap<>();
+    private long totalWeight;
     private long hits;
     private long misses;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
 
-    public BoundedCache(int capacity) {
-        this.entries = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
-                boolean full = size() > capacity;
-                if (full) {
-                    listeners.forEach(l -> l.onEntryExpired(eldest.getKey()));
-                }
-                return full;
-            }
-        };
+    /**
+     * @param capacity  the most entries held
+     * @param maxWeight the most total weight held (events, for cached groups)
+     */
+    public BoundedCache(int capacity, long maxWeight) {
+        if (capacity < 1 || maxWeight < 1) {
+            throw new IllegalArgumentException("a cache needs room for at least one entry of weight 1");
+        }
+        this.capacity = capacity;
+        this.maxWeight = maxWeight;
+        this.entries = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true);
     }
 
     @Override
@@ -52,6 +64,11 @@ public class BoundedCache implements Cache, MeterBinder {
     @Override
     public synchronized void put(Object key, Object value) {
         Object previous = entries.put(key, value);
+        if (previous == null) {
+            // a new entry counts 1 until weighed; a replaced one keeps its weight until weighed again
+            weights.put(key, 1L);
+            totalWeight++;
+        }
         listeners.forEach(l -> {
             if (previous == null) {
                 l.onEntryCreated(key, value);
@@ -59,6 +76,41 @@ public class BoundedCache implements Cache, MeterBinder {
                 l.onEntryUpdated(key, value);
             }
         });
+        evictBeyondBounds();
+    }
+
+    /**
+     * Sets the weight of a held entry (nothing happens when the key is not held) and drops entries until the
+     * bounds hold again: the entry itself when it alone is heavier than the budget, else the least recently used.
+     */
+    public synchronized void weigh(Object key, long weight) {
+        Long previous = weights.get(key);
+        if (previous == null) {
+            return;
+        }
+        if (weight > maxWeight) {
+            expire(key);
+            return;
+        }
+        weights.put(key, weight);
+        totalWeight += weight - previous;
+        evictBeyondBounds();
+    }
+
+    private void evictBeyondBounds() {
+        Iterator<Object> eldestFirst = entries.keySet().iterator();
+        while ((entries.size() > capacity || totalWeight > maxWeight) && eldestFirst.hasNext()) {
+            Object key = eldestFirst.next();
+            eldestFirst.remove();
+            totalWeight -= weights.remove(key);
+            listeners.forEach(l -> l.onEntryExpired(key));
+        }
+    }
+
+    private void expire(Object key) {
+        entries.remove(key);
+        totalWeight -= weights.remove(key);
+        listeners.forEach(l -> l.onEntryExpired(key));
     }
 
     @Override
@@ -74,6 +126,7 @@ public class BoundedCache implements Cache, MeterBinder {
     public synchronized boolean remove(Object key) {
         boolean removed = entries.remove(key) != null;
         if (removed) {
+            totalWeight -= weights.remove(key);
             listeners.forEach(l -> l.onEntryRemoved(key));
         }
         return removed;
@@ -113,6 +166,11 @@ public class BoundedCache implements Cache, MeterBinder {
         return entries.size();
     }
 
+    /** The weight of everything held: for the group cache, the events its groups were built from. */
+    public synchronized long weight() {
+        return totalWeight;
+    }
+
     private synchronized long hits() {
         return hits;
     }
@@ -125,6 +183,8 @@ public class BoundedCache implements Cache, MeterBinder {
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("fundbook.group.cache.size", this, BoundedCache::size)
                 .description("groups held by this node's cache").register(registry);
+        Gauge.builder("fundbook.group.cache.events", this, BoundedCache::weight)
+                .description("events the groups held by this node's cache were built from").register(registry);
         FunctionCounter.builder("fundbook.group.cache.gets", this, BoundedCache::hits).tag("result", "hit")
                 .register(registry);
         FunctionCounter.builder("fundbook.group.cache.gets", this, BoundedCache::misses).tag("result", "miss")

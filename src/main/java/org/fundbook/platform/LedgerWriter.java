@@ -61,13 +61,13 @@ public class LedgerWriter {
     private final CommandGateway commands;
     private final ObjectMapper json;
     private final CurrentCaller caller;
-    private final Cache groupCache;
+    private final BoundedCache groupCache;
     /** The last event sequence of each group as this node left it; the cached aggregate matches it. */
     private final Map<UUID, Long> cachedSequence = new ConcurrentHashMap<>();
 
     public LedgerWriter(TransactionTemplate transactions, JdbcTemplate jdbc, BufferedWrites writes,
                         CommandGateway commands,
-                        ObjectMapper json, CurrentCaller caller, @Qualifier("groupCache") Cache groupCache) {
+                        ObjectMapper json, CurrentCaller caller, @Qualifier("groupCache") BoundedCache groupCache) {
         this.groupCache = groupCache;
         // what the cache no longer holds needs no noted sequence
         groupCache.registerCacheEntryListener(new Cache.EntryListenerAdapter() {
@@ -167,6 +167,8 @@ public class LedgerWriter {
         // stays behind the noted one, and the next writer — who may get the lock before our own clean-up runs —
         // drops the cached group instead of deciding on an event that was never stored.
         cachedSequence.put(groupId, nextSequence);
+        // what the cached group costs grows with its events; the cache drops groups to stay within its budget
+        groupCache.weigh(groupId.toString(), nextSequence + 1);
         String body = serialize(answer.body(result));
         // travels with the commit
         writes.update("INSERT INTO idempotent_request (transaction_id, group_id, request_hash, status, body) "
