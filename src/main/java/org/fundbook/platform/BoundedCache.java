@@ -1,5 +1,6 @@
 package org.fundbook.platform;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -98,13 +99,16 @@ public class BoundedCache implements Cache, MeterBinder {
     }
 
     private void evictBeyondBounds() {
+        List<Object> evicted = new ArrayList<>();
         Iterator<Object> eldestFirst = entries.keySet().iterator();
         while ((entries.size() > capacity || totalWeight > maxWeight) && eldestFirst.hasNext()) {
             Object key = eldestFirst.next();
             eldestFirst.remove();
             totalWeight -= weights.remove(key);
-            listeners.forEach(l -> l.onEntryExpired(key));
+            evicted.add(key);
         }
+        // told once the cache is consistent again, so a listener may use it
+        evicted.forEach(key -> listeners.forEach(l -> l.onEntryExpired(key)));
     }
 
     private void expire(Object key) {

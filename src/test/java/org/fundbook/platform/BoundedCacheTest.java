@@ -115,4 +115,26 @@ class BoundedCacheTest {
         assertThatThrownBy(() -> new BoundedCache(0, 100)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BoundedCache(10, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void listenersHearOfEvictionsOnceTheCacheIsWithinItsBoundsAgain() {
+        BoundedCache cache = new BoundedCache(10, 100);
+        List<Long> weightsSeen = new ArrayList<>();
+        cache.registerCacheEntryListener(new Cache.EntryListenerAdapter() {
+            @Override
+            public void onEntryExpired(Object key) {
+                weightsSeen.add(cache.weight());
+                cache.remove("unrelated"); // a listener may use the cache
+            }
+        });
+        cache.put("a", 1);
+        cache.weigh("a", 40);
+        cache.put("b", 2);
+        cache.weigh("b", 30);
+        cache.put("c", 3);
+
+        cache.weigh("c", 90);
+
+        assertThat(weightsSeen).containsExactly(90L, 90L);
+    }
 }
