@@ -167,6 +167,9 @@ public class AxonConfiguration {
     @Bean
     BoundedCache groupCache(@Value("${fundbook.group-cache-size:10000}") int capacity,
                             @Value("${fundbook.group-cache-events:0}") long events) {
+        if (events < 0) {
+            throw new IllegalArgumentException("fundbook.group-cache-events must be 0 (a quarter of the heap) or more");
+        }
         return new BoundedCache(capacity, events > 0 ? events : Runtime.getRuntime().maxMemory() / 4 / CACHED_EVENT_BYTES);
     }
 

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.axonframework.common.Registration;
@@ -64,6 +65,7 @@ public class BoundedCache implements Cache, MeterBinder {
 
     @Override
     public synchronized void put(Object key, Object value) {
+        Objects.requireNonNull(value, "a cache entry needs a value");
         Object previous = entries.put(key, value);
         if (previous == null) {
             // a new entry counts 1 until weighed; a replaced one keeps its weight until weighed again
@@ -85,6 +87,9 @@ public class BoundedCache implements Cache, MeterBinder {
      * bounds hold again: the entry itself when it alone is heavier than the budget, else the least recently used.
      */
     public synchronized void weigh(Object key, long weight) {
+        if (weight < 1) {
+            throw new IllegalArgumentException("an entry weighs at least 1, not " + weight);
+        }
         Long previous = weights.get(key);
         if (previous == null) {
             return;
