@@ -2,17 +2,12 @@ package org.fundbook.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.fundbook.FundbookApplication;
 import org.fundbook.support.Api;
 import org.fundbook.support.IntegrationTest;
 import org.fundbook.support.Ledger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -21,24 +16,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class GroupCacheBudgetHttpTest extends IntegrationTest {
 
-    @Autowired
-    EmbeddedPostgres postgres;
-
     private ConfigurableApplicationContext node;
     private Api small;
     private BoundedCache cache;
 
     @BeforeEach
     void startANodeWithASmallCache() {
-        node = new SpringApplicationBuilder(FundbookApplication.class).run(
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "fundbook"),
-                "--spring.datasource.username=postgres",
-                "--server.port=0",
-                "--fundbook.admin-password=" + ADMIN_PASSWORD,
-                "--fundbook.group-cache-events=8",
-                "--logging.level.org.axonframework=WARN");
-        int port = ((WebServerApplicationContext) node).getWebServer().getPort();
-        small = new Api("http://localhost:" + port).as("admin", ADMIN_PASSWORD);
+        node = startAnotherNode("--fundbook.group-cache-events=8");
+        small = adminOf(node);
         cache = node.getBean("groupCache", BoundedCache.class);
     }
 

@@ -2,22 +2,17 @@ package org.fundbook.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.fundbook.FundbookApplication;
 import org.fundbook.support.Api;
 import org.fundbook.support.IntegrationTest;
 import org.fundbook.support.Ledger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -26,22 +21,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class TwoNodesHttpTest extends IntegrationTest {
 
-    @Autowired
-    EmbeddedPostgres postgres;
-
     private ConfigurableApplicationContext secondNode;
     private Api second;
 
     @BeforeEach
     void startASecondNodeOnTheSameDatabase() {
-        secondNode = new SpringApplicationBuilder(FundbookApplication.class).run(
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "fundbook"),
-                "--spring.datasource.username=postgres",
-                "--server.port=0",
-                "--fundbook.admin-password=" + ADMIN_PASSWORD,
-                "--logging.level.org.axonframework=WARN");
-        int port = ((WebServerApplicationContext) secondNode).getWebServer().getPort();
-        second = new Api("http://localhost:" + port).as("admin", ADMIN_PASSWORD);
+        secondNode = startAnotherNode();
+        second = adminOf(secondNode);
     }
 
     @AfterEach

@@ -1,12 +1,19 @@
 package org.fundbook.support;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.fundbook.FundbookApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -24,6 +31,9 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @Autowired
+    private EmbeddedPostgres postgres;
 
     public static final String ADMIN_PASSWORD = "test-admin-password";
 
@@ -57,5 +67,23 @@ public abstract class IntegrationTest {
 
     protected Api anonymous() {
         return new Api("http://localhost:" + port);
+    }
+
+    /** Another service node on the same database, as a second machine would run it, with the settings given. */
+    protected ConfigurableApplicationContext startAnotherNode(String... settings) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "fundbook"),
+                "--spring.datasource.username=postgres",
+                "--server.port=0",
+                "--fundbook.admin-password=" + ADMIN_PASSWORD,
+                "--logging.level.org.axonframework=WARN"));
+        args.addAll(List.of(settings));
+        return new SpringApplicationBuilder(FundbookApplication.class).run(args.toArray(String[]::new));
+    }
+
+    /** Speaks to that node as {@code admin}. */
+    protected static Api adminOf(ConfigurableApplicationContext node) {
+        int nodePort = ((WebServerApplicationContext) node).getWebServer().getPort();
+        return new Api("http://localhost:" + nodePort).as("admin", ADMIN_PASSWORD);
     }
 }
