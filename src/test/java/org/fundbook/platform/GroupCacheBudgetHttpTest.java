@@ -48,6 +48,10 @@ class GroupCacheBudgetHttpTest extends IntegrationTest {
 
         assertThat(cache.containsKey(group.groupId)).isTrue();
         assertThat(cache.weight()).isEqualTo(5);
+        assertThat(small.get("/actuator/prometheus").body())
+                .contains("fundbook_group_cache_events{application=\"fundbook\"} 5.0")
+                .contains("fundbook_group_cache_size{application=\"fundbook\"} 1.0")
+                .contains("fundbook_group_cache_gets_total{application=\"fundbook\",result=\"miss\"}");
     }
 
     @Test
