@@ -19,7 +19,9 @@ public record Effect(long cash, long loanPrincipal, UUID memberId, long savings,
                 copy.put(pool, delta);
             }
         });
-        pools = copy;
+        // most transactions move no pool: one shared empty map instead of an EnumMap each, for every transaction a
+        // cached group holds
+        pools = copy.isEmpty() ? Map.of() : copy;
     }
 
     static Effect cash(long cash, Pool pool, long poolDelta) {

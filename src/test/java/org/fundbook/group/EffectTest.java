@@ -5,6 +5,7 @@ import static org.fundbook.group.GroupFixtures.PURPOSE;
 import static org.fundbook.group.GroupFixtures.date;
 import static org.fundbook.group.GroupFixtures.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -95,5 +96,15 @@ class EffectTest {
     void zeroPoolDeltasAreDropped() {
         assertEquals(new Effect(1, 0, null, 0, NO_POOLS),
                 new Effect(1, 0, null, 0, Map.of(Pool.PREMIUM, 0L, Pool.FUND_CAPITAL, 0L)));
+    }
+
+    @Test
+    void effectsThatMoveNoPoolShareOneEmptyMap() {
+        // a cached group keeps one effect per transaction: most carry no map of their own
+        Effect contribution = Effect.of(new ContributionRecorded(GROUP, id("t"), id("sokha"), 5_000, ON, 5_000));
+        Effect zeroes = new Effect(1, 0, null, 0, Map.of(Pool.PREMIUM, 0L));
+
+        assertSame(contribution.pools(), zeroes.pools());
+        assertSame(Map.of(), contribution.negate().pools());
     }
 }
