@@ -23,6 +23,12 @@ class BoundedCacheTest {
         return cache;
     }
 
+    /** An entry of that weight, its key for a value. */
+    private static void hold(BoundedCache cache, String key, long weight) {
+        cache.put(key, key);
+        cache.weigh(key, weight);
+    }
+
     @Test
     void beyondItsCapacityTheLeastRecentlyUsedEntryGoes() {
         BoundedCache cache = cache(2, 100);
@@ -40,12 +46,9 @@ class BoundedCacheTest {
     @Test
     void beyondItsWeightTheLeastRecentlyUsedEntriesGoUntilTheRestFits() {
         BoundedCache cache = cache(10, 100);
-        cache.put("a", 1);
-        cache.weigh("a", 40);
-        cache.put("b", 2);
-        cache.weigh("b", 30);
-        cache.put("c", 3);
-        cache.weigh("c", 30);
+        hold(cache, "a", 40);
+        hold(cache, "b", 30);
+        hold(cache, "c", 30);
         assertThat(cache.weight()).isEqualTo(100);
         assertThat(expired).isEmpty();
 
@@ -59,8 +62,7 @@ class BoundedCacheTest {
     @Test
     void anEntryHeavierThanTheWholeBudgetIsNotKeptAndTheOthersStay() {
         BoundedCache cache = cache(10, 100);
-        cache.put("a", 1);
-        cache.weigh("a", 60);
+        hold(cache, "a", 60);
         cache.put("b", 2);
 
         cache.weigh("b", 101);
@@ -85,10 +87,8 @@ class BoundedCacheTest {
     @Test
     void removingAnEntryGivesItsWeightBack() {
         BoundedCache cache = cache(10, 100);
-        cache.put("a", 1);
-        cache.weigh("a", 30);
-        cache.put("b", 2);
-        cache.weigh("b", 20);
+        hold(cache, "a", 30);
+        hold(cache, "b", 20);
 
         assertThat(cache.remove("a")).isTrue();
         assertThat(cache.weight()).isEqualTo(20);
@@ -121,12 +121,11 @@ class BoundedCacheTest {
     @Test
     void bothBoundsHoldTogetherAndPutIfAbsentAndComputeIfPresentKeepTheWeights() {
         BoundedCache cache = cache(3, 100);
-        cache.put("a", 1);
-        cache.weigh("a", 50);
+        hold(cache, "a", 50);
         assertThat(cache.putIfAbsent("a", 9)).isFalse();
         assertThat(cache.putIfAbsent("b", 2)).isTrue();
         cache.weigh("b", 30);
-        cache.<Integer>computeIfPresent("a", value -> value + 1);
+        cache.<String>computeIfPresent("a", value -> value + " again");
         assertThat(cache.weight()).isEqualTo(80);
         cache.<Integer>computeIfPresent("b", value -> null);
         assertThat(cache.weight()).isEqualTo(50);
@@ -155,13 +154,9 @@ class BoundedCacheTest {
                 weightsSeen.add(cache.weight());
             }
         });
-        cache.put("a", 1);
-        cache.weigh("a", 40);
-        cache.put("b", 2);
-        cache.weigh("b", 30);
-        cache.put("c", 3);
-
-        cache.weigh("c", 90);
+        hold(cache, "a", 40);
+        hold(cache, "b", 30);
+        hold(cache, "c", 90);
 
         assertThat(weightsSeen).containsExactly(90L, 90L);
     }
