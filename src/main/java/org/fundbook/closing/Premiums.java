@@ -1,5 +1,6 @@
 package org.fundbook.closing;
 
+import org.fundbook.group.PremiumShare;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -22,8 +22,8 @@ import org.fundbook.group.Pool;
 import org.fundbook.group.PremiumBasis;
 import org.fundbook.group.Scheme;
 import org.fundbook.group.Sex;
-import org.fundbook.lending.InterestMethod;
-import org.fundbook.lending.NonMemberRateTier;
+import org.fundbook.group.InterestMethod;
+import org.fundbook.group.NonMemberRateTier;
 import org.fundbook.money.LargestRemainder;
 
 /**

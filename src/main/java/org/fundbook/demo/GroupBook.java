@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
-import org.fundbook.closing.PremiumShare;
+import org.fundbook.group.PremiumShare;
 import org.fundbook.closing.Premiums;
 import org.fundbook.closing.SavingsMovement;
 import org.fundbook.group.GroupAggregate;

@@ -16,7 +16,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.fundbook.closing.PremiumShare;
 import org.fundbook.closing.Premiums;
 import org.fundbook.closing.SavingsMovement;
 import org.fundbook.group.GroupCommand.CancelClosing;

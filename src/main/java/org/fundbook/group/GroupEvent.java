@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.fundbook.closing.PremiumShare;
-import org.fundbook.lending.InterestMethod;
 
 /**
  * Everything that ever happened to a group: the permanent record. Each event carries the figures a reader

@@ -5,8 +5,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.fundbook.lending.InterestMethod;
-import org.fundbook.lending.NonMemberRateTier;
 import org.fundbook.money.Riel;
 
 /**

@@ -3,8 +3,6 @@ package org.fundbook.group;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.fundbook.lending.InterestMethod;
-import org.fundbook.lending.NonMemberRateTier;
 
 /**
  * The fields of a policy that a change gives; a null field keeps the value in force. For the two fields that may

@@ -1,5 +1,6 @@
 package org.fundbook.lending;
 
+import org.fundbook.group.InterestMethod;
 import org.fundbook.money.Riel;
 
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package org.fundbook.lending;
 
+import org.fundbook.group.NonMemberRateTier;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;

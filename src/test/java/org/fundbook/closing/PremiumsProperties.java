@@ -1,5 +1,6 @@
 package org.fundbook.closing;
 
+import org.fundbook.group.PremiumShare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

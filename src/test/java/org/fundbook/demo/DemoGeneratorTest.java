@@ -20,7 +20,7 @@ import org.fundbook.group.NonMemberLending;
 import org.fundbook.group.Policy;
 import org.fundbook.group.Pool;
 import org.fundbook.group.Scheme;
-import org.fundbook.lending.InterestMethod;
+import org.fundbook.group.InterestMethod;
 import org.fundbook.lending.NonMemberRates;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

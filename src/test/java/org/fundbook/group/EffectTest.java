@@ -21,7 +21,6 @@ import org.fundbook.group.GroupEvent.PoolPaidOut;
 import org.fundbook.group.GroupEvent.RepaymentRecorded;
 import org.fundbook.group.GroupEvent.TransactionReversed;
 import org.fundbook.group.GroupEvent.WithdrawalRecorded;
-import org.fundbook.lending.InterestMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -21,7 +21,6 @@ import org.fundbook.group.GroupCommand.RecordWithdrawal;
 import org.fundbook.group.GroupCommand.RegisterGroup;
 import org.fundbook.group.GroupCommand.RegisterMember;
 import org.fundbook.group.GroupCommand.ReverseTransaction;
-import org.fundbook.lending.NonMemberRateTier;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;

@@ -23,7 +23,6 @@ import static org.fundbook.group.GroupFixtures.withMaxTermMonths;
 import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.fundbook.group.GroupEvent.LoanDisbursed;
-import org.fundbook.lending.InterestMethod;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

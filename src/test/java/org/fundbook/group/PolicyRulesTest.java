@@ -25,7 +25,6 @@ import org.fundbook.group.GroupEvent.ContributionRecorded;
 import org.fundbook.group.GroupEvent.LoanDisbursed;
 import org.fundbook.group.GroupEvent.PolicyChanged;
 import org.fundbook.group.GroupEvent.RepaymentRecorded;
-import org.fundbook.lending.InterestMethod;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -23,8 +23,6 @@ import org.fundbook.group.GroupCommand.RegisterGroup;
 import org.fundbook.group.GroupCommand.RegisterMember;
 import org.fundbook.group.GroupEvent.GroupRegistered;
 import org.fundbook.group.GroupEvent.MemberRegistered;
-import org.fundbook.lending.InterestMethod;
-import org.fundbook.lending.NonMemberRateTier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package org.fundbook.lending;
 
+import org.fundbook.group.InterestMethod;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

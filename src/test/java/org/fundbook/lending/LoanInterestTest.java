@@ -1,5 +1,6 @@
 package org.fundbook.lending;
 
+import org.fundbook.group.InterestMethod;
 import org.fundbook.lending.LoanInterest.RepaymentSplit;
 import org.fundbook.money.Riel;
 import org.junit.jupiter.api.Nested;
@@ -8,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.List;
 
-import static org.fundbook.lending.InterestMethod.DECLINING;
-import static org.fundbook.lending.InterestMethod.FLAT;
+import static org.fundbook.group.InterestMethod.DECLINING;
+import static org.fundbook.group.InterestMethod.FLAT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

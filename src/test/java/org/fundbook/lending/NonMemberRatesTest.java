@@ -1,5 +1,6 @@
 package org.fundbook.lending;
 
+import org.fundbook.group.NonMemberRateTier;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.fundbook.closing.PremiumShare;
+import org.fundbook.group.PremiumShare;
 import org.fundbook.group.Effect;
 import org.fundbook.group.GroupEvent;
 import org.fundbook.group.GroupEvent.BooksClosed;

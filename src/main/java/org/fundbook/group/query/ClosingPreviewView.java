@@ -2,7 +2,7 @@ package org.fundbook.group.query;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.fundbook.closing.PremiumShare;
+import org.fundbook.group.PremiumShare;
 
 /** The closing in progress: every figure the confirmation will fix, and the group's balances now. */
 public record ClosingPreviewView(int periodNumber, LocalDate periodStart, LocalDate closingDate, long distributable,

@@ -8,7 +8,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.fundbook.closing.PremiumShare;
+import org.fundbook.group.PremiumShare;
 import org.fundbook.group.GroupEvent.BalanceFigures;
 import org.fundbook.group.GroupEvent.BooksClosed;
 import org.fundbook.group.GroupEvent.ClosingCancelled;

@@ -3,7 +3,7 @@ package org.fundbook.group.query;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.fundbook.closing.PremiumShare;
+import org.fundbook.group.PremiumShare;
 import org.fundbook.group.PayoutMode;
 import org.fundbook.group.PremiumBasis;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.fundbook.group.Pool;
-import org.fundbook.lending.InterestMethod;
+import org.fundbook.group.InterestMethod;
 
 /** A loan as of a value date: only what was disbursed and repaid on or before {@code asOf} counts. */
 public record LoanView(UUID loanId, UUID borrowerId, long principal, int monthlyRateBp,

@@ -15,7 +15,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import org.fundbook.closing.PremiumShare;
+import org.fundbook.group.PremiumShare;
 import org.fundbook.group.Effect;
 import org.fundbook.group.GrantReason;
 import org.fundbook.group.GroupEvent;
@@ -36,7 +36,7 @@ import org.fundbook.group.PayoutMode;
 import org.fundbook.group.Pool;
 import org.fundbook.group.PremiumBasis;
 import org.fundbook.group.query.Balances;
-import org.fundbook.lending.InterestMethod;
+import org.fundbook.group.InterestMethod;
 
 /**
  * The journal against random histories of every kind of money event (amounts, dates, interest splits, premium

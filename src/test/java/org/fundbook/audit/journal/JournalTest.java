@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.fundbook.closing.PremiumShare;
+import org.fundbook.group.PremiumShare;
 import org.fundbook.group.GroupEvent;
 import org.fundbook.group.GroupEvent.BooksClosed;
 import org.fundbook.group.GroupEvent.CashCounted;

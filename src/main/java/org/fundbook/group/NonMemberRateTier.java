@@ -1,4 +1,4 @@
-package org.fundbook.lending;
+package org.fundbook.group;
 
 import org.fundbook.money.Riel;
 
@@ -21,7 +21,7 @@ public record NonMemberRateTier(long minPrincipal, int maxTermMonths, int monthl
         }
     }
 
-    boolean covers(long principal, int termMonths) {
+    public boolean covers(long principal, int termMonths) {
         return principal >= minPrincipal && termMonths <= maxTermMonths;
     }
 }

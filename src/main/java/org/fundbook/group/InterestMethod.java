@@ -1,4 +1,4 @@
-package org.fundbook.lending;
+package org.fundbook.group;
 
 /**
  * How monthly interest is charged (domain spec, section 4). FSF charges on the

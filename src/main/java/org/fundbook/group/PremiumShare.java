@@ -1,4 +1,4 @@
-package org.fundbook.closing;
+package org.fundbook.group;
 
 import java.util.UUID;
 
