@@ -167,8 +167,8 @@ public final class DemoGenerator {
             for (FsfLoan planned : new ArrayList<>(active)) {
                 int j = k - planned.startK();
                 Loan loan = planned.loan();
-                if (j == loan.terms.termMonths() + planned.late()) {
-                    book.repay(loan, loan.outstanding, day);
+                if (j == loan.terms().termMonths() + planned.late()) {
+                    book.repay(loan, loan.outstanding(), day);
                     active.remove(planned);
                 } else if (j >= 1 && planned.monthlyInterest() && book.interestDue(loan, day) > 0) {
                     book.repay(loan, 0, day);
@@ -198,7 +198,7 @@ public final class DemoGenerator {
             // new loans
             int applyPerMille = k == 0 ? 700 : 300;
             for (Member borrower : DemoNames.shuffled(family, rnd)) {
-                if (borrower.openLoans > 0 || rnd.nextInt(1_000) >= applyPerMille) {
+                if (borrower.hasLoan() || rnd.nextInt(1_000) >= applyPerMille) {
                     continue;
                 }
                 long principal = borrower.poorest ? 50_000 + 10_000L * rnd.nextInt(11)
@@ -404,13 +404,13 @@ public final class DemoGenerator {
             for (CedacLoan planned : new ArrayList<>(active)) {
                 int j = k - planned.startK();
                 Loan loan = planned.loan();
-                int term = loan.terms.termMonths();
+                int term = loan.terms().termMonths();
                 if (j == term + planned.late()) {
-                    book.repay(loan, loan.outstanding, day);
+                    book.repay(loan, loan.outstanding(), day);
                     active.remove(planned);
                 } else if (j >= 1 && planned.installments() && j < term) {
-                    long installment = roundUp(loan.terms.principal() / term, 1_000);
-                    book.repay(loan, Math.min(installment, loan.outstanding - 1_000), day);
+                    long installment = roundUp(loan.terms().principal() / term, 1_000);
+                    book.repay(loan, Math.min(installment, loan.outstanding() - 1_000), day);
                 }
             }
             // savings: 1,000 riel to join, then what each can
@@ -426,7 +426,7 @@ public final class DemoGenerator {
                 }
             }
             if (k == last) {
-                beforeLastMeeting = book.memberSavings;
+                beforeLastMeeting = book.memberSavings();
                 long gap = target - beforeLastMeeting;
                 if (gap < 500L * size) {
                     return new CedacRun(null, beforeLastMeeting);
@@ -449,8 +449,8 @@ public final class DemoGenerator {
             if (k >= 2 && k < last) {
                 for (int i = 0; i < size; i++) {
                     Member m = members[i];
-                    if (m != null && m.openLoans == 0 && m.savings >= 10_000 && rnd.nextDouble() < 0.006) {
-                        long amount = roundDown(m.savings * (200 + rnd.nextInt(301)) / 1_000, 500);
+                    if (m != null && !m.hasLoan() && m.savings() >= 10_000 && rnd.nextDouble() < 0.006) {
+                        long amount = roundDown(m.savings() * (200 + rnd.nextInt(301)) / 1_000, 500);
                         if (amount >= 500 && amount <= book.lendableCash()) {
                             book.withdraw(m, amount, day);
                         }
@@ -461,7 +461,7 @@ public final class DemoGenerator {
             if (k >= 2) {
                 for (int i : shuffledIndices(size, rnd)) {
                     Member m = members[i];
-                    if (m == null || m.openLoans > 0 || rnd.nextDouble() >= 0.16) {
+                    if (m == null || m.hasLoan() || rnd.nextDouble() >= 0.16) {
                         continue;
                     }
                     long principal = 20_000 + 10_000L * rnd.nextInt(14);
@@ -480,7 +480,7 @@ public final class DemoGenerator {
             // non-members borrow at 3-4% a month, the lower rate for big loans repaid quickly
             if (k >= 7) {
                 for (int i = 0; i < nonMembers; i++) {
-                    if (outsiderLoans[i] >= 2 || (outsiders[i] != null && outsiders[i].openLoans > 0)
+                    if (outsiderLoans[i] >= 2 || (outsiders[i] != null && outsiders[i].hasLoan())
                             || rnd.nextDouble() >= 0.15) {
                         continue;
                     }
@@ -491,14 +491,13 @@ public final class DemoGenerator {
                         continue;
                     }
                     if (outsiders[i] == null) {
-                        Member probe = new Member(null, null, null, Membership.NON_MEMBER, day, false, null, null);
-                        if (book.rateFor(probe, principal, term).isEmpty()) {
+                        if (book.rateFor(Membership.NON_MEMBER, principal, term, day).isEmpty()) {
                             continue;
                         }
                         outsiders[i] = book.register(nonMemberNames.get(i), nonMemberSexes.get(i),
                                 Membership.NON_MEMBER, day, false, null, null);
                     }
-                    if (book.rateFor(outsiders[i], principal, term).isEmpty()) {
+                    if (book.rateFor(outsiders[i].membership, principal, term, day).isEmpty()) {
                         continue;
                     }
                     Loan loan = book.disburse(outsiders[i], principal, term,

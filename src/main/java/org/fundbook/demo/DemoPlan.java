@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.fundbook.group.GroupCommand;
 import org.fundbook.group.Location;
 import org.fundbook.group.Policy;
 import org.fundbook.group.Pool;
@@ -29,7 +30,7 @@ public record DemoPlan(long seed, List<GroupPlan> groups) {
      * @param expected what the group's books show after the last step
      */
     public record GroupPlan(int index, UUID groupId, String name, Scheme scheme, Location location,
-                            LocalDate registeredOn, Policy policy, List<DemoStep> steps, Expected expected) {
+                            LocalDate registeredOn, Policy policy, List<GroupCommand> steps, Expected expected) {
     }
 
     /**

@@ -175,7 +175,7 @@ public class DemoSeeder {
         MDC.put(CorrelationIdFilter.MDC_KEY, "fundbook-demo-" + seed + "-" + group.index());
         try {
             count(counts, registerGroup(group));
-            for (DemoStep step : group.steps()) {
+            for (GroupCommand step : group.steps()) {
                 count(counts, write(group.groupId(), step));
             }
         } finally {
@@ -238,66 +238,71 @@ public class DemoSeeder {
         DemoRequests.RegisterGroup request = new DemoRequests.RegisterGroup(group.groupId(), group.name(),
                 group.scheme(), new DemoRequests.LocationInput(l.province(), l.district(), l.commune(), l.village()),
                 group.registeredOn(), group.policy());
-        return send(group.groupId(), group.groupId(), "/api/v1/groups", request, true,
-                DemoCommands.registerGroup(group, today), result -> queries.group(group.groupId(), today));
+        GroupCommand command = new GroupCommand.RegisterGroup(group.groupId(), group.name(), group.scheme(),
+                group.location(), group.registeredOn(), group.policy(), today);
+        return send(group.groupId(), group.groupId(), "/api/v1/groups", request, true, command,
+                result -> queries.group(group.groupId(), today));
     }
 
-    /** One step as its HTTP request: the path and body (the idempotency fingerprint), the command, the answer. */
-    private ResponseEntity<String> write(UUID groupId, DemoStep step) {
-        GroupCommand command = DemoCommands.of(groupId, step, LocalDate.now(clock));
+    /**
+     * One step as its HTTP request: the path and body (the idempotency fingerprint), the command the plan judged,
+     * the answer.
+     */
+    private ResponseEntity<String> write(UUID groupId, GroupCommand command) {
         String base = "/api/v1/groups/" + groupId;
-        UUID tx = step.transactionId();
-        if (step instanceof DemoStep.RegisterMember s) {
-            return send(groupId, tx, base + "/members", new DemoRequests.RegisterMember(tx, s.memberId(),
-                            s.name(), s.sex(), s.membership(), s.joinedOn(), s.poorestFamily(), s.officerRole(),
-                            s.subgroup()), false, command, result -> queries.member(groupId, s.memberId()));
+        if (command instanceof GroupCommand.RegisterMember c) {
+            return send(groupId, c.transactionId(), base + "/members", new DemoRequests.RegisterMember(
+                            c.transactionId(), c.memberId(), c.name(), c.sex(), c.membership(), c.joinedOn(),
+                            c.poorestFamily(), c.officerRole(), c.subgroup()), false, command,
+                    result -> queries.member(groupId, c.memberId()));
         }
-        if (step instanceof DemoStep.StartClosing s) {
-            return send(groupId, tx, base + "/closings", new DemoRequests.StartClosing(tx, s.closingDate()),
-                    false, command, result -> queries.closingInProgress(groupId));
+        if (command instanceof GroupCommand.StartClosing c) {
+            return send(groupId, c.transactionId(), base + "/closings",
+                    new DemoRequests.StartClosing(c.transactionId(), c.closingDate()), false, command,
+                    result -> queries.closingInProgress(groupId));
         }
-        if (step instanceof DemoStep.ConfirmClosing s) {
-            return send(groupId, tx, base + "/closings/current/confirm",
-                    new DemoRequests.ConfirmClosing(tx, s.countedCash(), s.payoutMode()), false, command,
-                    (GroupEvent.BooksClosed closed) -> queries.statement(groupId, closed.periodNumber()));
+        if (command instanceof GroupCommand.ConfirmClosing c) {
+            return send(groupId, c.transactionId(), base + "/closings/current/confirm",
+                    new DemoRequests.ConfirmClosing(c.transactionId(), c.countedCash(), c.payoutMode()), false,
+                    command, (GroupEvent.BooksClosed closed) -> queries.statement(groupId, closed.periodNumber()));
         }
-        if (step instanceof DemoStep.ReceiveCapital s) {
-            return money(groupId, tx, base + "/capital",
-                    new DemoRequests.Capital(tx, s.source(), s.amount(), s.occurredOn()), command);
+        if (command instanceof GroupCommand.ReceiveCapital c) {
+            return money(groupId, base + "/capital",
+                    new DemoRequests.Capital(c.transactionId(), c.source(), c.amount(), c.occurredOn()), c);
         }
-        if (step instanceof DemoStep.Contribute s) {
-            return money(groupId, tx, base + "/contributions",
-                    new DemoRequests.MemberMovement(tx, s.memberId(), s.amount(), s.occurredOn()), command);
+        if (command instanceof GroupCommand.RecordContribution c) {
+            return money(groupId, base + "/contributions",
+                    new DemoRequests.MemberMovement(c.transactionId(), c.memberId(), c.amount(), c.occurredOn()), c);
         }
-        if (step instanceof DemoStep.Withdraw s) {
-            return money(groupId, tx, base + "/withdrawals",
-                    new DemoRequests.MemberMovement(tx, s.memberId(), s.amount(), s.occurredOn()), command);
+        if (command instanceof GroupCommand.RecordWithdrawal c) {
+            return money(groupId, base + "/withdrawals",
+                    new DemoRequests.MemberMovement(c.transactionId(), c.memberId(), c.amount(), c.occurredOn()), c);
         }
-        if (step instanceof DemoStep.DisburseLoan s) {
-            return money(groupId, tx, base + "/loans", new DemoRequests.Loan(tx, s.borrowerId(), s.principal(),
-                    s.termMonths(), s.purpose(), s.occurredOn()), command);
+        if (command instanceof GroupCommand.DisburseLoan c) {
+            return money(groupId, base + "/loans", new DemoRequests.Loan(c.transactionId(), c.borrowerId(),
+                    c.principal(), c.termMonths(), c.purpose(), c.occurredOn()), c);
         }
-        if (step instanceof DemoStep.Repay s) {
-            return money(groupId, tx, base + "/loans/" + s.loanId() + "/repayments",
-                    new DemoRequests.Payment(tx, s.amount(), s.occurredOn()), command);
+        if (command instanceof GroupCommand.RecordRepayment c) {
+            return money(groupId, base + "/loans/" + c.loanId() + "/repayments",
+                    new DemoRequests.Payment(c.transactionId(), c.amount(), c.occurredOn()), c);
         }
-        if (step instanceof DemoStep.Grant s) {
-            return money(groupId, tx, base + "/emergency-grants", new DemoRequests.Grant(tx, s.recipientId(),
-                    s.recipientName(), s.amount(), s.reason(), s.recoverable(), s.occurredOn()), command);
+        if (command instanceof GroupCommand.MakeEmergencyGrant c) {
+            return money(groupId, base + "/emergency-grants", new DemoRequests.Grant(c.transactionId(),
+                    c.recipientId(), c.recipientName(), c.amount(), c.reason(), c.recoverable(), c.occurredOn()), c);
         }
-        if (step instanceof DemoStep.RecoverGrant s) {
-            return money(groupId, tx, base + "/emergency-grants/" + s.grantId() + "/recoveries",
-                    new DemoRequests.Payment(tx, s.amount(), s.occurredOn()), command);
+        if (command instanceof GroupCommand.RecordGrantRecovery c) {
+            return money(groupId, base + "/emergency-grants/" + c.grantId() + "/recoveries",
+                    new DemoRequests.Payment(c.transactionId(), c.amount(), c.occurredOn()), c);
         }
-        if (step instanceof DemoStep.PayOut s) {
-            return money(groupId, tx, base + "/payouts",
-                    new DemoRequests.Payout(tx, s.pool(), s.amount(), s.payee(), s.occurredOn()), command);
+        if (command instanceof GroupCommand.PayOutPool c) {
+            return money(groupId, base + "/payouts",
+                    new DemoRequests.Payout(c.transactionId(), c.pool(), c.amount(), c.payee(), c.occurredOn()), c);
         }
-        if (step instanceof DemoStep.CountCash s) {
-            return money(groupId, tx, base + "/cash-counts",
-                    new DemoRequests.CashCount(tx, s.countedCash(), s.occurredOn()), command);
+        if (command instanceof GroupCommand.CountCash c) {
+            return money(groupId, base + "/cash-counts",
+                    new DemoRequests.CashCount(c.transactionId(), c.countedCash(), c.occurredOn()), c);
         }
-        throw new IllegalStateException("unknown demo step " + step);
+        throw new IllegalStateException("the demo records no " + command.getClass().getSimpleName());
     }
 
     /** {@link LedgerWriter#write}: the API's own way of recording one write. */
@@ -306,9 +311,8 @@ public class DemoSeeder {
         return writer.write(groupId, transactionId, path, request, newGroup, command, answer);
     }
 
-    private ResponseEntity<String> money(UUID groupId, UUID transactionId, String path, Object request,
-                                         GroupCommand command) {
-        return send(groupId, transactionId, path, request, false, command,
+    private ResponseEntity<String> money(UUID groupId, String path, Object request, GroupCommand.Dated command) {
+        return send(groupId, command.transactionId(), path, request, false, command,
                 (GroupEvent.GroupTransaction event) -> answer(event));
     }
 

@@ -3,6 +3,7 @@ package org.fundbook.group;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
+import org.fundbook.money.Riel;
 
 /**
  * What one transaction did to the group's balances. Every money event maps to exactly one effect, and a
@@ -10,7 +11,7 @@ import java.util.UUID;
  */
 public record Effect(long cash, long loanPrincipal, UUID memberId, long savings, Map<Pool, Long> pools) {
 
-    static final Effect NONE = new Effect(0, 0, null, 0, Map.of());
+    public static final Effect NONE = new Effect(0, 0, null, 0, Map.of());
 
     public Effect {
         EnumMap<Pool, Long> copy = new EnumMap<>(Pool.class);
@@ -56,6 +57,23 @@ public record Effect(long cash, long loanPrincipal, UUID memberId, long savings,
             return NONE;
         }
         throw new IllegalArgumentException("no effect defined for " + event.getClass().getSimpleName());
+    }
+
+    /**
+     * The premiums leaving the PREMIUM pool at a closing: out of the box ({@code CASH}), or into the members' savings
+     * ({@code REINVEST}: the group's savings grow by the total; the event's premiums say whose they are).
+     */
+    public static Effect premiumPayout(GroupEvent.BooksClosed closed) {
+        long total = 0;
+        for (PremiumShare share : closed.premiums()) {
+            total = Riel.checkedAdd(total, share.premium());
+        }
+        return premiumPayout(closed.payoutMode(), total);
+    }
+
+    public static Effect premiumPayout(PayoutMode mode, long total) {
+        boolean cash = mode == PayoutMode.CASH;
+        return new Effect(cash ? -total : 0, 0, null, cash ? 0 : total, Map.of(Pool.PREMIUM, -total));
     }
 
     public Effect negate() {

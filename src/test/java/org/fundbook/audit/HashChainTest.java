@@ -1,5 +1,6 @@
 package org.fundbook.audit;
 
+import org.fundbook.ledger.GroupAggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

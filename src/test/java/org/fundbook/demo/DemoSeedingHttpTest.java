@@ -1,5 +1,6 @@
 package org.fundbook.demo;
 
+import org.fundbook.group.GroupCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -84,8 +85,8 @@ class DemoSeedingHttpTest extends IntegrationTest {
     @Test
     void a_client_resending_a_demo_request_gets_the_demo_answer_replayed() {
         GroupPlan group = plan.groups(Scheme.CEDAC).get(0);
-        DemoStep.Contribute first = group.steps().stream().filter(DemoStep.Contribute.class::isInstance)
-                .map(DemoStep.Contribute.class::cast).findFirst().orElseThrow();
+        GroupCommand.RecordContribution first = group.steps().stream().filter(GroupCommand.RecordContribution.class::isInstance)
+                .map(GroupCommand.RecordContribution.class::cast).findFirst().orElseThrow();
 
         Api.Response response = api.post("/api/v1/groups/" + group.groupId() + "/contributions", Api.body(
                 "transactionId", first.transactionId().toString(), "memberId", first.memberId().toString(),

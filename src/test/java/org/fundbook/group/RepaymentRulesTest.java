@@ -1,5 +1,7 @@
 package org.fundbook.group;
 
+import org.fundbook.lending.LendingRules;
+import org.fundbook.ledger.GroupAggregate;
 import static org.fundbook.group.GroupFixtures.GROUP;
 import static org.fundbook.group.GroupFixtures.capital;
 import static org.fundbook.group.GroupFixtures.date;
@@ -109,7 +111,7 @@ class RepaymentRulesTest {
 
     @Test
     void allocateGivesTheTieOf3010ToTheEarlierPool() {
-        Map<Pool, Long> split = GroupAggregate.allocate(3_010, FSF_SHARES);
+        Map<Pool, Long> split = LendingRules.allocate(3_010, FSF_SHARES);
 
         assertEquals(fsfSplit(1_505, 752, 452, 301), split);
         // and in pool order, whatever order the shares came in
@@ -119,15 +121,15 @@ class RepaymentRulesTest {
 
     @Test
     void allocateOfNoInterestIsEmpty() {
-        assertTrue(GroupAggregate.allocate(0, FSF_SHARES).isEmpty());
+        assertTrue(LendingRules.allocate(0, FSF_SHARES).isEmpty());
     }
 
     @Test
     void allocateGivesAnEvenTieToTheFirstPoolInPoolOrder() {
         assertEquals(Map.of(Pool.FUND_CAPITAL, 1L),
-                GroupAggregate.allocate(1, Map.of(Pool.PREMIUM, 5000, Pool.FUND_CAPITAL, 5000)));
+                LendingRules.allocate(1, Map.of(Pool.PREMIUM, 5000, Pool.FUND_CAPITAL, 5000)));
         assertEquals(Map.of(Pool.EMERGENCY_FUND, 1L),
-                GroupAggregate.allocate(1, Map.of(Pool.PROVINCIAL_DISTRICT, 5000, Pool.EMERGENCY_FUND, 5000)));
+                LendingRules.allocate(1, Map.of(Pool.PROVINCIAL_DISTRICT, 5000, Pool.EMERGENCY_FUND, 5000)));
     }
 
     // ------------------------------------------------------------------------------------------ interest first

@@ -1,5 +1,6 @@
 package org.fundbook.group;
 
+import org.fundbook.ledger.GroupAggregate;
 import static org.fundbook.group.GroupFixtures.GROUP;
 import static org.fundbook.group.GroupFixtures.TODAY;
 import static org.fundbook.group.GroupFixtures.capital;

@@ -5,12 +5,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.fundbook.group.PremiumShare;
 import org.fundbook.group.Effect;
 import org.fundbook.group.GroupEvent;
 import org.fundbook.group.GroupEvent.BooksClosed;
 import org.fundbook.group.GroupEvent.GroupTransaction;
-import org.fundbook.group.PayoutMode;
 import org.fundbook.group.Pool;
 import org.fundbook.group.TransactionKind;
 
@@ -34,31 +32,25 @@ public record Movement(UUID transactionId, TransactionKind kind, LocalDate value
         pools = copy;
     }
 
-    /** The money an event moved; empty for registrations, policy changes, closing steps and cash counts. */
+    /**
+     * The money an event moved: the {@link Effect} of a money transaction, or of a closing's premium payout (the
+     * premiums leave the PREMIUM pool on the closing date, out of the box or into the savings); empty for
+     * registrations, policy changes, the other closing steps and cash counts.
+     */
     public static Optional<Movement> of(GroupEvent event) {
         Movement movement = null;
         if (event instanceof GroupTransaction t) {
-            Effect effect = Effect.of(t);
-            movement = new Movement(t.transactionId(), t.kind(), t.occurredOn(), effect.cash(),
-                    effect.loanPrincipal(), effect.savings(), effect.pools());
+            movement = of(t.transactionId(), t.kind(), t.occurredOn(), Effect.of(t));
         } else if (event instanceof BooksClosed closed) {
-            movement = premiumPayout(closed);
+            movement = of(closed.transactionId(), TransactionKind.CLOSING, closed.closingDate(),
+                    Effect.premiumPayout(closed));
         }
         return movement == null || movement.isEmpty() ? Optional.empty() : Optional.of(movement);
     }
 
-    /**
-     * The premiums leave the PREMIUM pool on the closing date: out of the box ({@code CASH}) or into the members'
-     * savings ({@code REINVEST}). This mirrors the aggregate's own payout; the cross-check would catch a drift.
-     */
-    static Movement premiumPayout(BooksClosed closed) {
-        long total = 0;
-        for (PremiumShare share : closed.premiums()) {
-            total = Math.addExact(total, share.premium());
-        }
-        boolean cash = closed.payoutMode() == PayoutMode.CASH;
-        return new Movement(closed.transactionId(), TransactionKind.CLOSING, closed.closingDate(),
-                cash ? -total : 0, 0, cash ? 0 : total, Map.of(Pool.PREMIUM, -total));
+    private static Movement of(UUID transactionId, TransactionKind kind, LocalDate valueDate, Effect effect) {
+        return new Movement(transactionId, kind, valueDate, effect.cash(), effect.loanPrincipal(), effect.savings(),
+                effect.pools());
     }
 
     boolean isEmpty() {
