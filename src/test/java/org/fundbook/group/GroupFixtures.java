@@ -30,13 +30,13 @@ import org.hamcrest.TypeSafeMatcher;
  * Commands, ids and matchers shared by the group rule tests. Ids are named ({@code id("loan")}) so that a test reads
  * as its story; every command is for the one group {@link #GROUP}, and every dated command is sent on {@link #TODAY}.
  */
-final class GroupFixtures {
+public final class GroupFixtures {
 
-    static final UUID GROUP = UUID.fromString("6f3c2a52-8d1e-4b6a-9b1c-000000000001");
-    static final LocalDate REGISTERED_ON = LocalDate.of(2024, 1, 1);
-    static final LocalDate TODAY = LocalDate.of(2024, 12, 31);
-    static final Location VILLAGE = new Location("Svay Rieng", "Kompong Ro", "Kseth", "Prey Kduoch");
-    static final String PURPOSE = "pig raising";
+    public static final UUID GROUP = UUID.fromString("6f3c2a52-8d1e-4b6a-9b1c-000000000001");
+    public static final LocalDate REGISTERED_ON = LocalDate.of(2024, 1, 1);
+    public static final LocalDate TODAY = LocalDate.of(2024, 12, 31);
+    public static final Location VILLAGE = new Location("Svay Rieng", "Kompong Ro", "Kseth", "Prey Kduoch");
+    public static final String PURPOSE = "pig raising";
 
     private GroupFixtures() {
     }
@@ -48,7 +48,7 @@ final class GroupFixtures {
      * loans, grants, transactions) have identity equality, so an equal copy rebuilt from the events would still be
      * reported as "different".
      */
-    static AggregateTestFixture<GroupAggregate> newFixture() {
+    public static AggregateTestFixture<GroupAggregate> newFixture() {
         AggregateTestFixture<GroupAggregate> fixture = new AggregateTestFixture<>(GroupAggregate.class);
         for (String field : List.of("members", "loans", "grants", "transactions")) {
             fixture.registerIgnoredField(GroupState.class, field);
@@ -56,16 +56,16 @@ final class GroupFixtures {
         return fixture;
     }
 
-    static UUID id(String name) {
+    public static UUID id(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(UTF_8));
     }
 
-    static LocalDate date(String isoDate) {
+    public static LocalDate date(String isoDate) {
         return LocalDate.parse(isoDate);
     }
 
     /** Matches a {@link LedgerRefusal} with exactly this code. */
-    static Matcher<Throwable> refusal(RefusalCode code) {
+    public static Matcher<Throwable> refusal(RefusalCode code) {
         return new TypeSafeMatcher<>(LedgerRefusal.class) {
             @Override
             protected boolean matchesSafely(Throwable item) {
@@ -87,57 +87,57 @@ final class GroupFixtures {
 
     // ------------------------------------------------------------------------------------------ policies
 
-    static Policy fsfDefaults() {
+    public static Policy fsfDefaults() {
         return Policy.defaultsFor(Scheme.FSF);
     }
 
-    static Policy cedacDefaults() {
+    public static Policy cedacDefaults() {
         return Policy.defaultsFor(Scheme.CEDAC);
     }
 
-    static Policy withMemberRate(Policy p, int rateBp) {
+    public static Policy withMemberRate(Policy p, int rateBp) {
         return new Policy(rateBp, p.nonMemberLending(), p.nonMemberRates(), p.interestMethod(), p.maxLoanPrincipal(),
                 p.maxTermMonths(), p.minInitialContribution(), p.interestAllocation(), p.closingCycleMonths(),
                 p.suspendLendingDuringClosing(), p.premiumBasis());
     }
 
-    static Policy withAllocation(Policy p, Map<Pool, Integer> allocation) {
+    public static Policy withAllocation(Policy p, Map<Pool, Integer> allocation) {
         return new Policy(p.memberMonthlyRateBp(), p.nonMemberLending(), p.nonMemberRates(), p.interestMethod(),
                 p.maxLoanPrincipal(), p.maxTermMonths(), p.minInitialContribution(), allocation,
                 p.closingCycleMonths(), p.suspendLendingDuringClosing(), p.premiumBasis());
     }
 
-    static Policy withMaxTermMonths(Policy p, int maxTermMonths) {
+    public static Policy withMaxTermMonths(Policy p, int maxTermMonths) {
         return new Policy(p.memberMonthlyRateBp(), p.nonMemberLending(), p.nonMemberRates(), p.interestMethod(),
                 p.maxLoanPrincipal(), maxTermMonths, p.minInitialContribution(), p.interestAllocation(),
                 p.closingCycleMonths(), p.suspendLendingDuringClosing(), p.premiumBasis());
     }
 
-    static Policy withMinInitialContribution(Policy p, Long minimum) {
+    public static Policy withMinInitialContribution(Policy p, Long minimum) {
         return new Policy(p.memberMonthlyRateBp(), p.nonMemberLending(), p.nonMemberRates(), p.interestMethod(),
                 p.maxLoanPrincipal(), p.maxTermMonths(), minimum, p.interestAllocation(), p.closingCycleMonths(),
                 p.suspendLendingDuringClosing(), p.premiumBasis());
     }
 
-    static Policy withNonMemberLending(Policy p, NonMemberLending lending, List<NonMemberRateTier> tiers) {
+    public static Policy withNonMemberLending(Policy p, NonMemberLending lending, List<NonMemberRateTier> tiers) {
         return new Policy(p.memberMonthlyRateBp(), lending, tiers, p.interestMethod(), p.maxLoanPrincipal(),
                 p.maxTermMonths(), p.minInitialContribution(), p.interestAllocation(), p.closingCycleMonths(),
                 p.suspendLendingDuringClosing(), p.premiumBasis());
     }
 
-    static Policy withClosingCycleMonths(Policy p, int closingCycleMonths) {
+    public static Policy withClosingCycleMonths(Policy p, int closingCycleMonths) {
         return new Policy(p.memberMonthlyRateBp(), p.nonMemberLending(), p.nonMemberRates(), p.interestMethod(),
                 p.maxLoanPrincipal(), p.maxTermMonths(), p.minInitialContribution(), p.interestAllocation(),
                 closingCycleMonths, p.suspendLendingDuringClosing(), p.premiumBasis());
     }
 
-    static Policy withSuspendLendingDuringClosing(Policy p, boolean suspend) {
+    public static Policy withSuspendLendingDuringClosing(Policy p, boolean suspend) {
         return new Policy(p.memberMonthlyRateBp(), p.nonMemberLending(), p.nonMemberRates(), p.interestMethod(),
                 p.maxLoanPrincipal(), p.maxTermMonths(), p.minInitialContribution(), p.interestAllocation(),
                 p.closingCycleMonths(), suspend, p.premiumBasis());
     }
 
-    static Policy withPremiumBasis(Policy p, PremiumBasis basis) {
+    public static Policy withPremiumBasis(Policy p, PremiumBasis basis) {
         return new Policy(p.memberMonthlyRateBp(), p.nonMemberLending(), p.nonMemberRates(), p.interestMethod(),
                 p.maxLoanPrincipal(), p.maxTermMonths(), p.minInitialContribution(), p.interestAllocation(),
                 p.closingCycleMonths(), p.suspendLendingDuringClosing(), basis);
@@ -145,91 +145,91 @@ final class GroupFixtures {
 
     // ------------------------------------------------------------------------------------------ commands
 
-    static RegisterGroup registerGroup(Scheme scheme) {
+    public static RegisterGroup registerGroup(Scheme scheme) {
         return registerGroup(scheme, Policy.defaultsFor(scheme));
     }
 
-    static RegisterGroup registerGroup(Scheme scheme, Policy policy) {
+    public static RegisterGroup registerGroup(Scheme scheme, Policy policy) {
         return new RegisterGroup(GROUP, "Prey Kduoch " + scheme, scheme, VILLAGE, REGISTERED_ON, policy, TODAY);
     }
 
-    static ChangePolicy changePolicy(String tx, String effectiveFrom, Policy policy) {
+    public static ChangePolicy changePolicy(String tx, String effectiveFrom, Policy policy) {
         return new ChangePolicy(GROUP, id(tx), date(effectiveFrom), PolicyPatch.whole(policy));
     }
 
     /** A member whose member id is also the registration's transaction id (the API's default). */
-    static RegisterMember member(String name) {
+    public static RegisterMember member(String name) {
         return new RegisterMember(GROUP, id(name), id(name), name, Sex.F, Membership.MEMBER, REGISTERED_ON, false,
                 null, null, TODAY);
     }
 
-    static RegisterMember nonMember(String name) {
+    public static RegisterMember nonMember(String name) {
         return new RegisterMember(GROUP, id(name), id(name), name, Sex.M, Membership.NON_MEMBER, REGISTERED_ON,
                 false, null, null, TODAY);
     }
 
-    static ReceiveCapital capital(String tx, long amount, String on) {
+    public static ReceiveCapital capital(String tx, long amount, String on) {
         return new ReceiveCapital(GROUP, id(tx), "IOM", amount, date(on), TODAY);
     }
 
-    static RecordContribution contribution(String tx, String member, long amount, String on) {
+    public static RecordContribution contribution(String tx, String member, long amount, String on) {
         return new RecordContribution(GROUP, id(tx), id(member), amount, date(on), TODAY);
     }
 
-    static RecordWithdrawal withdrawal(String tx, String member, long amount, String on) {
+    public static RecordWithdrawal withdrawal(String tx, String member, long amount, String on) {
         return new RecordWithdrawal(GROUP, id(tx), id(member), amount, date(on), TODAY);
     }
 
-    static DisburseLoan loan(String tx, String borrower, long principal, int termMonths, String on) {
+    public static DisburseLoan loan(String tx, String borrower, long principal, int termMonths, String on) {
         return new DisburseLoan(GROUP, id(tx), id(borrower), principal, termMonths, PURPOSE, date(on), TODAY);
     }
 
-    static RecordRepayment repayment(String tx, String loan, long amount, String on) {
+    public static RecordRepayment repayment(String tx, String loan, long amount, String on) {
         return new RecordRepayment(GROUP, id(tx), id(loan), amount, date(on), TODAY);
     }
 
-    static MakeEmergencyGrant grant(String tx, String recipient, long amount, boolean recoverable, String on) {
+    public static MakeEmergencyGrant grant(String tx, String recipient, long amount, boolean recoverable, String on) {
         return new MakeEmergencyGrant(GROUP, id(tx), id(recipient), null, amount, GrantReason.MEDICAL, recoverable,
                 date(on), TODAY);
     }
 
-    static RecordGrantRecovery recovery(String tx, String grant, long amount, String on) {
+    public static RecordGrantRecovery recovery(String tx, String grant, long amount, String on) {
         return new RecordGrantRecovery(GROUP, id(tx), id(grant), amount, date(on), TODAY);
     }
 
-    static PayOutPool payout(String tx, Pool pool, long amount, String on) {
+    public static PayOutPool payout(String tx, Pool pool, long amount, String on) {
         return new PayOutPool(GROUP, id(tx), pool, amount, "PDoWA", date(on), TODAY);
     }
 
-    static CountCash cashCount(String tx, long counted, String on) {
+    public static CountCash cashCount(String tx, long counted, String on) {
         return new CountCash(GROUP, id(tx), counted, date(on), TODAY);
     }
 
-    static ReverseTransaction reversal(String tx, String reversed, String on) {
+    public static ReverseTransaction reversal(String tx, String reversed, String on) {
         return new ReverseTransaction(GROUP, id(tx), id(reversed), "entered in error", date(on), TODAY);
     }
 
-    static GroupCommand.StartClosing startClosing(String tx, String closingDate) {
+    public static GroupCommand.StartClosing startClosing(String tx, String closingDate) {
         return new GroupCommand.StartClosing(GROUP, id(tx), date(closingDate), TODAY);
     }
 
     /** A closing started on a server whose date is {@code today}, for closings later than {@link #TODAY}. */
-    static GroupCommand.StartClosing startClosing(String tx, String closingDate, String today) {
+    public static GroupCommand.StartClosing startClosing(String tx, String closingDate, String today) {
         return new GroupCommand.StartClosing(GROUP, id(tx), date(closingDate), date(today));
     }
 
-    static GroupCommand.ConfirmClosing confirmClosing(String tx, long countedCash, PayoutMode payoutMode) {
+    public static GroupCommand.ConfirmClosing confirmClosing(String tx, long countedCash, PayoutMode payoutMode) {
         return new GroupCommand.ConfirmClosing(GROUP, id(tx), countedCash, payoutMode);
     }
 
-    static GroupCommand.CancelClosing cancelClosing(String tx) {
+    public static GroupCommand.CancelClosing cancelClosing(String tx) {
         return new GroupCommand.CancelClosing(GROUP, id(tx));
     }
 
     // ------------------------------------------------------------------------------------------ histories
 
     /** A history followed by more commands. */
-    static Object[] plus(Object[] history, Object... more) {
+    public static Object[] plus(Object[] history, Object... more) {
         Object[] all = Arrays.copyOf(history, history.length + more.length);
         System.arraycopy(more, 0, all, history.length, more.length);
         return all;
@@ -239,7 +239,7 @@ final class GroupFixtures {
      * The first worked example of spec section 6 up to its disbursement: an FSF village fund with IOM capital of
      * 200,000 riel, lent in full to member "sokha" on 2024-01-10 for 12 months at the FSF default (2%, FLAT).
      */
-    static Object[] fsfLoanOf200000() {
+    public static Object[] fsfLoanOf200000() {
         return new Object[] {
                 registerGroup(Scheme.FSF),
                 member("sokha"),
@@ -251,7 +251,7 @@ final class GroupFixtures {
      * {@link #fsfLoanOf200000()} repaid with its 4,000 riel of interest on 2024-02-10: cash 204,000 of which 3,600 are
      * earmarked (COMMITTEE_OPERATIONS 2,000, PROVINCIAL_DISTRICT 1,000, EMERGENCY_FUND 600); FUND_CAPITAL 200,400.
      */
-    static Object[] fsfLoanRepaidWithInterest() {
+    public static Object[] fsfLoanRepaidWithInterest() {
         return new Object[] {
                 registerGroup(Scheme.FSF),
                 member("sokha"),

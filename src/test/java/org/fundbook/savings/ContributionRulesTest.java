@@ -1,5 +1,7 @@
-package org.fundbook.group;
+package org.fundbook.savings;
 
+import org.fundbook.group.RefusalCode;
+import org.fundbook.group.Scheme;
 import org.fundbook.ledger.GroupAggregate;
 import static org.fundbook.group.GroupFixtures.GROUP;
 import static org.fundbook.group.GroupFixtures.contribution;

@@ -1,5 +1,8 @@
-package org.fundbook.group;
+package org.fundbook.grants;
 
+import org.fundbook.group.GrantReason;
+import org.fundbook.group.Pool;
+import org.fundbook.group.RefusalCode;
 import org.fundbook.ledger.GroupAggregate;
 import static org.fundbook.group.GroupFixtures.GROUP;
 import static org.fundbook.group.GroupFixtures.TODAY;

@@ -1,5 +1,17 @@
-package org.fundbook.group;
+package org.fundbook.closing;
 
+import org.fundbook.group.GroupEvent;
+import org.fundbook.group.InterestMethod;
+import org.fundbook.group.Membership;
+import org.fundbook.group.PayoutMode;
+import org.fundbook.group.Policy;
+import org.fundbook.group.Pool;
+import org.fundbook.group.PremiumBasis;
+import org.fundbook.group.PremiumShare;
+import org.fundbook.group.RefusalCode;
+import org.fundbook.group.Scheme;
+import org.fundbook.group.TransactionIdReused;
+import org.fundbook.group.TransactionKind;
 import org.fundbook.ledger.GroupAggregate;
 import static org.fundbook.group.GroupFixtures.GROUP;
 import static org.fundbook.group.GroupFixtures.PURPOSE;

@@ -1,5 +1,8 @@
-package org.fundbook.group;
+package org.fundbook.lending;
 
+import org.fundbook.group.Pool;
+import org.fundbook.group.RefusalCode;
+import org.fundbook.group.Scheme;
 import org.fundbook.lending.LendingRules;
 import org.fundbook.ledger.GroupAggregate;
 import static org.fundbook.group.GroupFixtures.GROUP;

@@ -1,6 +1,21 @@
-package org.fundbook.group;
+package org.fundbook.ledger;
 
-import org.fundbook.ledger.GroupAggregate;
+import org.fundbook.group.Effect;
+import org.fundbook.group.GrantReason;
+import org.fundbook.group.GroupCommand;
+import org.fundbook.group.InterestMethod;
+import org.fundbook.group.LedgerRefusal;
+import org.fundbook.group.Membership;
+import org.fundbook.group.NonMemberLending;
+import org.fundbook.group.NonMemberRateTier;
+import org.fundbook.group.Policy;
+import org.fundbook.group.PolicyPatch;
+import org.fundbook.group.Pool;
+import org.fundbook.group.PremiumBasis;
+import org.fundbook.group.RefusalCode;
+import org.fundbook.group.Scheme;
+import org.fundbook.group.Sex;
+import org.fundbook.group.TransactionIdReused;
 import static org.fundbook.group.GroupFixtures.GROUP;
 import static org.fundbook.group.GroupFixtures.REGISTERED_ON;
 import static org.fundbook.group.GroupFixtures.TODAY;

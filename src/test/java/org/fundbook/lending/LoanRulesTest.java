@@ -1,5 +1,11 @@
-package org.fundbook.group;
+package org.fundbook.lending;
 
+import org.fundbook.group.InterestMethod;
+import org.fundbook.group.Membership;
+import org.fundbook.group.Policy;
+import org.fundbook.group.Pool;
+import org.fundbook.group.RefusalCode;
+import org.fundbook.group.Scheme;
 import org.fundbook.ledger.GroupAggregate;
 import static org.fundbook.group.GroupFixtures.GROUP;
 import static org.fundbook.group.GroupFixtures.PURPOSE;
