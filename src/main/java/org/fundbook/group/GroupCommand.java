@@ -1,6 +1,7 @@
 package org.fundbook.group;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -88,5 +89,13 @@ public sealed interface GroupCommand {
     }
 
     record CancelClosing(@TargetAggregateIdentifier UUID groupId, UUID transactionId) implements GroupCommand {
+    }
+
+    /**
+     * A whole meeting: its entries are the commands of the single writes, judged in order (a cash count last);
+     * {@code attendance} names the members present.
+     */
+    record HoldMeeting(@TargetAggregateIdentifier UUID groupId, UUID meetingId, LocalDate heldOn,
+                       List<UUID> attendance, List<GroupCommand> entries, LocalDate today) implements GroupCommand {
     }
 }

@@ -157,4 +157,13 @@ public sealed interface GroupEvent {
                        BalanceFigures closing, long expectedCash, long countedCash, long discrepancy)
             implements GroupEvent {
     }
+
+    /**
+     * A meeting was held (domain spec section 9): its date, who was present, and the transactions recorded at it,
+     * each of which is an event of its own recorded just before this one. A resend that adds entries or people
+     * present records another {@code MeetingHeld} for the additions only.
+     */
+    record MeetingHeld(UUID groupId, UUID meetingId, LocalDate heldOn, List<UUID> attendance,
+                       List<UUID> transactionIds) implements GroupEvent {
+    }
 }

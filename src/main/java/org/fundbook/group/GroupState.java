@@ -8,8 +8,10 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.fundbook.group.GroupEvent.BalanceFigures;
 import org.fundbook.group.GroupEvent.BooksClosed;
@@ -23,6 +25,7 @@ import org.fundbook.group.GroupEvent.GrantRecoveryRecorded;
 import org.fundbook.group.GroupEvent.GroupRegistered;
 import org.fundbook.group.GroupEvent.GroupTransaction;
 import org.fundbook.group.GroupEvent.LoanDisbursed;
+import org.fundbook.group.GroupEvent.MeetingHeld;
 import org.fundbook.group.GroupEvent.MemberRegistered;
 import org.fundbook.group.GroupEvent.PolicyChanged;
 import org.fundbook.group.GroupEvent.PoolPaidOut;
@@ -57,6 +60,7 @@ public final class GroupState {
     private HashMap<UUID, Loan> loans = new HashMap<>();
     private HashMap<UUID, Grant> grants = new HashMap<>();
     private HashMap<UUID, Recorded> transactions = new HashMap<>();
+    private HashMap<UUID, Meeting> meetings = new HashMap<>();
 
     // the open period, by value date: where it started from, and every transaction dated in it
     private BalanceFigures opening = new BalanceFigures(0, 0, 0, Map.of());
@@ -132,6 +136,11 @@ public final class GroupState {
         return cash - earmarked();
     }
 
+    /** The group's money now. */
+    public BalanceFigures figures() {
+        return new BalanceFigures(cash, loanPrincipalOutstanding, memberSavings, new EnumMap<>(pools));
+    }
+
     /** The policy in force on a date: the latest version effective on or before it (the first one before all). */
     public Policy policyOn(LocalDate date) {
         Policy inForce = policies.get(0).policy();
@@ -166,6 +175,11 @@ public final class GroupState {
     /** The transaction recorded under this id, or null. */
     public Recorded transaction(UUID transactionId) {
         return transactions.get(transactionId);
+    }
+
+    /** The meeting held under this id, or null. */
+    public Meeting meeting(UUID meetingId) {
+        return meetings.get(meetingId);
     }
 
     /** Whether a client-chosen id was already used in this group for a transaction, a loan or a grant. */
@@ -296,6 +310,8 @@ public final class GroupState {
             on(e);
         } else if (event instanceof BooksClosed e) {
             on(e);
+        } else if (event instanceof MeetingHeld e) {
+            on(e);
         } else {
             throw new IllegalArgumentException("no state change defined for " + event.getClass().getSimpleName());
         }
@@ -425,6 +441,10 @@ public final class GroupState {
         periodNumber = event.periodNumber() + 1;
         periodStart = event.closingDate();
         endClosing();
+    }
+
+    private void on(MeetingHeld event) {
+        meetings.computeIfAbsent(event.meetingId(), id -> new Meeting(id, event.heldOn())).add(event);
     }
 
     private void endClosing() {
@@ -621,6 +641,43 @@ public final class GroupState {
 
         public boolean reversed() {
             return reversed;
+        }
+    }
+
+    /** A meeting and everything recorded at it so far, over all its sends. */
+    public static final class Meeting {
+        private UUID meetingId;
+        private LocalDate heldOn;
+        private LinkedHashSet<UUID> attendance = new LinkedHashSet<>();
+        private LinkedHashSet<UUID> transactionIds = new LinkedHashSet<>();
+
+        Meeting() {
+        }
+
+        Meeting(UUID meetingId, LocalDate heldOn) {
+            this.meetingId = meetingId;
+            this.heldOn = heldOn;
+        }
+
+        void add(MeetingHeld event) {
+            attendance.addAll(event.attendance());
+            transactionIds.addAll(event.transactionIds());
+        }
+
+        public UUID meetingId() {
+            return meetingId;
+        }
+
+        public LocalDate heldOn() {
+            return heldOn;
+        }
+
+        public Set<UUID> attendance() {
+            return Collections.unmodifiableSet(attendance);
+        }
+
+        public Set<UUID> transactionIds() {
+            return Collections.unmodifiableSet(transactionIds);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.fundbook.group.GroupCommand.CancelClosing;
@@ -13,6 +14,7 @@ import org.fundbook.group.GroupCommand.ChangePolicy;
 import org.fundbook.group.GroupCommand.ConfirmClosing;
 import org.fundbook.group.GroupCommand.CountCash;
 import org.fundbook.group.GroupCommand.DisburseLoan;
+import org.fundbook.group.GroupCommand.HoldMeeting;
 import org.fundbook.group.GroupCommand.MakeEmergencyGrant;
 import org.fundbook.group.GroupCommand.PayOutPool;
 import org.fundbook.group.GroupCommand.ReceiveCapital;
@@ -27,6 +29,7 @@ import org.fundbook.group.GroupCommand.StartClosing;
 import org.fundbook.group.GroupCommand;
 import org.fundbook.group.GroupEvent;
 import org.fundbook.group.GroupState;
+import org.fundbook.meetings.MeetingRules;
 
 /**
  * One savings group or village fund: the consistency boundary of the ledger, one event stream. A shell: each
@@ -130,6 +133,12 @@ public class GroupAggregate {
     @CommandHandler
     public GroupEvent handle(CancelClosing command) {
         return decide(command);
+    }
+
+    /** Each entry judged as if sent alone, a refused one leaving the others standing (meetings.MeetingRules). */
+    @CommandHandler
+    public MeetingRules.Decision handle(HoldMeeting command) {
+        return MeetingRules.hold(state, command, Rulebook::decide, AggregateLifecycle::apply);
     }
 
     @EventSourcingHandler

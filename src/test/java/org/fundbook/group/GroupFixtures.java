@@ -50,7 +50,7 @@ public final class GroupFixtures {
      */
     public static AggregateTestFixture<GroupAggregate> newFixture() {
         AggregateTestFixture<GroupAggregate> fixture = new AggregateTestFixture<>(GroupAggregate.class);
-        for (String field : List.of("members", "loans", "grants", "transactions")) {
+        for (String field : List.of("members", "loans", "grants", "transactions", "meetings")) {
             fixture.registerIgnoredField(GroupState.class, field);
         }
         return fixture;
