@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.fundbook.closing.query.ClosingQueries;
 import org.fundbook.demo.DemoPlan.Expected;
 import org.fundbook.demo.DemoPlan.GroupPlan;
 import org.fundbook.group.GroupCommand;
@@ -57,15 +58,17 @@ public class DemoSeeder {
 
     private final LedgerWriter writer;
     private final LedgerQueries queries;
+    private final ClosingQueries closings;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final int threads;
 
     /** @param threads how many groups are recorded side by side (each group's writes stay in order) */
-    public DemoSeeder(LedgerWriter writer, LedgerQueries queries, JdbcTemplate jdbc, Clock clock,
-                      @Value("${fundbook.demo.threads:4}") int threads) {
+    public DemoSeeder(LedgerWriter writer, LedgerQueries queries, ClosingQueries closings, JdbcTemplate jdbc,
+                      Clock clock, @Value("${fundbook.demo.threads:4}") int threads) {
         this.writer = writer;
         this.queries = queries;
+        this.closings = closings;
         this.jdbc = jdbc;
         this.clock = clock;
         this.threads = Math.max(1, threads);
@@ -254,12 +257,12 @@ public class DemoSeeder {
         }
         if (step instanceof DemoStep.StartClosing s) {
             return send(groupId, tx, base + "/closings", new DemoRequests.StartClosing(tx, s.closingDate()),
-                    false, command, result -> queries.closingInProgress(groupId));
+                    false, command, result -> closings.closingInProgress(groupId));
         }
         if (step instanceof DemoStep.ConfirmClosing s) {
             return send(groupId, tx, base + "/closings/current/confirm",
                     new DemoRequests.ConfirmClosing(tx, s.countedCash(), s.payoutMode()), false, command,
-                    (GroupEvent.BooksClosed closed) -> queries.statement(groupId, closed.periodNumber()));
+                    (GroupEvent.BooksClosed closed) -> closings.statement(groupId, closed.periodNumber()));
         }
         if (step instanceof DemoStep.ReceiveCapital s) {
             return money(groupId, tx, base + "/capital",

@@ -22,7 +22,8 @@ import org.fundbook.group.GroupEvent.WithdrawalRecorded;
 import org.fundbook.group.LedgerRefusal;
 import org.fundbook.group.RefusalCode;
 import org.fundbook.group.query.LedgerQueries;
-import org.fundbook.group.query.LoanView;
+import org.fundbook.lending.query.LoanQueries;
+import org.fundbook.lending.query.LoanView;
 import org.fundbook.platform.LedgerWriter;
 import org.fundbook.platform.web.ApiProblem;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -42,11 +43,13 @@ class MoneyController {
 
     private final LedgerWriter writer;
     private final LedgerQueries queries;
+    private final LoanQueries loans;
     private final Clock clock;
 
-    MoneyController(LedgerWriter writer, LedgerQueries queries, Clock clock) {
+    MoneyController(LedgerWriter writer, LedgerQueries queries, LoanQueries loans, Clock clock) {
         this.writer = writer;
         this.queries = queries;
+        this.loans = loans;
         this.clock = clock;
     }
 
@@ -95,13 +98,13 @@ class MoneyController {
         if (status != null && !List.of("OUTSTANDING", "REPAID", "OVERDUE").contains(status)) {
             throw ApiProblem.validation("status", "must be OUTSTANDING, REPAID or OVERDUE");
         }
-        return queries.loans(groupId, status, asOf != null ? asOf : today());
+        return loans.loans(groupId, status, asOf != null ? asOf : today());
     }
 
     @GetMapping("/loans/{loanId}")
     LoanView loan(@PathVariable UUID groupId, @PathVariable UUID loanId,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return queries.loan(groupId, loanId, asOf != null ? asOf : today())
+        return loans.loan(groupId, loanId, asOf != null ? asOf : today())
                 .orElseThrow(() -> new LedgerRefusal(RefusalCode.LOAN_NOT_FOUND, "no loan " + loanId));
     }
 
