@@ -1,4 +1,4 @@
-package org.fundbook.group.web;
+package org.fundbook.closing.web;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -10,13 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.fundbook.closing.query.ClosingPreviewView;
+import org.fundbook.closing.query.ClosingQueries;
+import org.fundbook.closing.query.ClosingStatementView;
 import org.fundbook.group.GroupCommand;
 import org.fundbook.group.GroupEvent;
 import org.fundbook.group.PayoutMode;
-import org.fundbook.closing.query.ClosingPreviewView;
-import org.fundbook.closing.query.ClosingStatementView;
-import org.fundbook.closing.query.ClosingQueries;
 import org.fundbook.group.query.LedgerQueries;
+import org.fundbook.group.web.Requests;
 import org.fundbook.platform.LedgerWriter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,9 +36,8 @@ class ClosingController {
     }
 
     record Confirm(@NotNull UUID transactionId,
-                   @NotNull @Min(value = 0, message = "must be a whole number of riel from 0 to 1,000,000,000,000")
-                   @Max(value = Requests.MAX_RIEL,
-                           message = "must be a whole number of riel from 0 to 1,000,000,000,000")
+                   @NotNull @Min(value = 0, message = Requests.COUNTED_RIEL_RANGE)
+                   @Max(value = Requests.MAX_RIEL, message = Requests.COUNTED_RIEL_RANGE)
                    Long countedCash,
                    @NotNull PayoutMode payoutMode) {
     }
