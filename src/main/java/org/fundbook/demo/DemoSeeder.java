@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.fundbook.closing.query.ClosingQueries;
 import org.fundbook.demo.DemoPlan.Expected;
 import org.fundbook.demo.DemoPlan.GroupPlan;
 import org.fundbook.group.GroupCommand;
@@ -57,15 +58,17 @@ public class DemoSeeder {
 
     private final LedgerWriter writer;
     private final LedgerQueries queries;
+    private final ClosingQueries closings;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final int threads;
 
     /** @param threads how many groups are recorded side by side (each group's writes stay in order) */
-    public DemoSeeder(LedgerWriter writer, LedgerQueries queries, JdbcTemplate jdbc, Clock clock,
-                      @Value("${fundbook.demo.threads:4}") int threads) {
+    public DemoSeeder(LedgerWriter writer, LedgerQueries queries, ClosingQueries closings, JdbcTemplate jdbc,
+                      Clock clock, @Value("${fundbook.demo.threads:4}") int threads) {
         this.writer = writer;
         this.queries = queries;
+        this.closings = closings;
         this.jdbc = jdbc;
         this.clock = clock;
         this.threads = Math.max(1, threads);
@@ -259,12 +262,12 @@ public class DemoSeeder {
         if (command instanceof GroupCommand.StartClosing c) {
             return send(groupId, c.transactionId(), base + "/closings",
                     new DemoRequests.StartClosing(c.transactionId(), c.closingDate()), false, command,
-                    result -> queries.closingInProgress(groupId));
+                    result -> closings.closingInProgress(groupId));
         }
         if (command instanceof GroupCommand.ConfirmClosing c) {
             return send(groupId, c.transactionId(), base + "/closings/current/confirm",
                     new DemoRequests.ConfirmClosing(c.transactionId(), c.countedCash(), c.payoutMode()), false,
-                    command, (GroupEvent.BooksClosed closed) -> queries.statement(groupId, closed.periodNumber()));
+                    command, (GroupEvent.BooksClosed closed) -> closings.statement(groupId, closed.periodNumber()));
         }
         if (command instanceof GroupCommand.ReceiveCapital c) {
             return money(groupId, base + "/capital",

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.fundbook.group.query.LedgerQueries;
-import org.fundbook.group.query.LoanView;
+import org.fundbook.lending.query.LoanQueries;
+import org.fundbook.lending.query.LoanView;
 import org.fundbook.security.CallerScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,9 +40,9 @@ public class PortfolioReport {
     }
 
     private final JdbcTemplate jdbc;
-    private final LedgerQueries queries;
+    private final LoanQueries queries;
 
-    public PortfolioReport(JdbcTemplate jdbc, LedgerQueries queries) {
+    public PortfolioReport(JdbcTemplate jdbc, LoanQueries queries) {
         this.jdbc = jdbc;
         this.queries = queries;
     }

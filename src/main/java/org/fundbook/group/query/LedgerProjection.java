@@ -1,7 +1,5 @@
 package org.fundbook.group.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Map;
@@ -14,13 +12,10 @@ import org.fundbook.group.Effect;
 import org.fundbook.group.GroupEvent;
 import org.fundbook.group.GroupEvent.GroupRegistered;
 import org.fundbook.group.GroupEvent.GroupTransaction;
-import org.fundbook.group.GroupEvent.LoanDisbursed;
 import org.fundbook.group.GroupEvent.MemberRegistered;
 import org.fundbook.group.GroupEvent.PolicyChanged;
-import org.fundbook.group.GroupEvent.RepaymentRecorded;
 import org.fundbook.group.GroupEvent.TransactionReversed;
 import org.fundbook.group.Pool;
-import org.fundbook.group.TransactionKind;
 import org.fundbook.platform.AxonConfiguration;
 import org.fundbook.platform.jdbc.BufferedWrites;
 import org.fundbook.platform.jdbc.RowChange;
@@ -28,8 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the API's read models. Balances are moved by the same {@link Effect} the aggregate applies, so the
- * two cannot drift apart by a second definition of what a transaction does.
+ * Keeps the group's read models: its row with the balances, its members, policy versions and savings movements.
+ * Balances are moved by the same {@link Effect} the aggregate applies, so the two cannot drift apart by a second
+ * definition of what a transaction does. Loans and closings keep their rows beside it, in the same processing
+ * group ({@code lending.query}, {@code closing.query}).
  */
 @Component
 @ProcessingGroup(AxonConfiguration.LEDGER_PROJECTIONS)
@@ -37,9 +34,9 @@ class LedgerProjection {
 
     private final JdbcTemplate jdbc;
     private final BufferedWrites writes;
-    private final ObjectMapper json;
+    private final ProjectionJson json;
 
-    LedgerProjection(JdbcTemplate jdbc, BufferedWrites writes, ObjectMapper json) {
+    LedgerProjection(JdbcTemplate jdbc, BufferedWrites writes, ProjectionJson json) {
         this.jdbc = jdbc;
         this.writes = writes;
         this.json = json;
@@ -105,61 +102,13 @@ class LedgerProjection {
         if (effect.memberId() != null && effect.savings() != 0) {
             String kind = event instanceof TransactionReversed r ? "REVERSAL_OF_" + r.reversedKind().name()
                     : event.kind().name();
-            member(event.groupId(), effect.memberId()).add("savings", effect.savings()).apply();
+            ReadModelRows.member(writes, event.groupId(), effect.memberId()).add("savings", effect.savings()).apply();
             writes.update("""
                     INSERT INTO savings_movement (group_id, member_id, transaction_id, event_sequence, occurred_on,
                         kind, amount) VALUES (?, ?, ?, ?, ?, ?, ?)""",
                     event.groupId(), effect.memberId(), event.transactionId(), sequence, date(event.occurredOn()),
                     kind, effect.savings());
         }
-        if (event instanceof LoanDisbursed e) {
-            writes.update("""
-                    INSERT INTO loan_view (group_id, loan_id, borrower_id, principal, monthly_rate_bp,
-                        interest_method, term_months, purpose, disbursed_on, matures_on)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    e.groupId(), e.loanId(), e.borrowerId(), e.principal(), e.monthlyRateBp(),
-                    e.interestMethod().name(), e.termMonths(), e.purpose(), date(e.occurredOn()),
-                    date(e.maturesOn()));
-            moveBorrowerPrincipal(e.groupId(), e.borrowerId(), e.principal());
-        } else if (event instanceof RepaymentRecorded e) {
-            writes.update("""
-                    INSERT INTO loan_repayment (group_id, transaction_id, loan_id, event_sequence, occurred_on, amount,
-                        interest_part, principal_part, allocation, outstanding_after)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    e.groupId(), e.transactionId(), e.loanId(), sequence, date(e.occurredOn()), e.amount(),
-                    e.interestPart(), e.principalPart(), write(e.allocation()), e.outstandingAfter());
-            moveBorrowerPrincipal(e.groupId(), e.borrowerId(), -e.principalPart());
-        } else if (event instanceof TransactionReversed e) {
-            onReversal(e);
-        }
-    }
-
-    private void onReversal(TransactionReversed e) {
-        if (e.reversedKind() == TransactionKind.LOAN_DISBURSEMENT) {
-            writes.update("UPDATE loan_view SET reversed = true WHERE group_id = ? AND loan_id = ?",
-                    e.groupId(), e.reversedTransactionId());
-            moveBorrowerPrincipal(e.groupId(), borrowerOfLoan(e.groupId(), e.reversedTransactionId()),
-                    e.loanPrincipalDelta());
-        } else if (e.reversedKind() == TransactionKind.REPAYMENT) {
-            UUID loanId = jdbc.queryForObject(
-                    "UPDATE loan_repayment SET reversed = true WHERE group_id = ? AND transaction_id = ? RETURNING loan_id",
-                    UUID.class, e.groupId(), e.reversedTransactionId());
-            moveBorrowerPrincipal(e.groupId(), borrowerOfLoan(e.groupId(), loanId), e.loanPrincipalDelta());
-        }
-    }
-
-    private UUID borrowerOfLoan(UUID groupId, UUID loanId) {
-        return jdbc.queryForObject("SELECT borrower_id FROM loan_view WHERE group_id = ? AND loan_id = ?",
-                UUID.class, groupId, loanId);
-    }
-
-    private void moveBorrowerPrincipal(UUID groupId, UUID borrowerId, long delta) {
-        member(groupId, borrowerId).add("loan_principal_outstanding", delta).apply();
-    }
-
-    /** A change of a member's row; every change of member_view and group_view goes through {@link RowChange}. */
-    private RowChange member(UUID groupId, UUID memberId) {
-        return ReadModelRows.member(writes, groupId, memberId);
     }
 
     static String poolColumn(Pool pool) {
@@ -168,15 +117,7 @@ class LedgerProjection {
 
     private void insertPolicy(UUID groupId, int version, LocalDate effectiveFrom, Object policy) {
         writes.update("INSERT INTO policy_version (group_id, version, effective_from, policy) VALUES (?, ?, ?, ?)",
-                groupId, version, date(effectiveFrom), write(policy));
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write projection JSON", e);
-        }
+                groupId, version, date(effectiveFrom), json.write(policy));
     }
 
     private static Date date(LocalDate date) {
@@ -185,6 +126,6 @@ class LedgerProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE loan_repayment, loan_view, savings_movement, member_view, policy_version, group_view CASCADE");
+        jdbc.update("TRUNCATE savings_movement, member_view, policy_version, group_view CASCADE");
     }
 }

@@ -1,8 +1,5 @@
 package org.fundbook.group.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,9 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.fundbook.group.PremiumShare;
 import org.fundbook.group.LedgerRefusal;
 import org.fundbook.group.Location;
 import org.fundbook.group.Membership;
@@ -23,28 +18,19 @@ import org.fundbook.group.Pool;
 import org.fundbook.group.RefusalCode;
 import org.fundbook.group.Scheme;
 import org.fundbook.group.Sex;
-import org.fundbook.group.InterestMethod;
-import org.fundbook.lending.LoanInterest;
-import org.fundbook.lending.LoanTerms;
-import org.fundbook.lending.RepaymentRecord;
 import org.fundbook.platform.jdbc.BufferedWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads of the ledger's projections. Figures that depend on a date (interest due, overdue) are computed here. */
+/** Reads of the group's projections: groups, policies, members, savings statements and balances. */
 @Component
 public class LedgerQueries {
 
-    private static final TypeReference<Map<Pool, Long>> ALLOCATION = new TypeReference<>() {
-    };
-    private static final TypeReference<List<PremiumShare>> PREMIUMS = new TypeReference<>() {
-    };
-
     private final JdbcTemplate jdbc;
     private final BufferedWrites writes;
-    private final ObjectMapper json;
+    private final ProjectionJson json;
 
-    public LedgerQueries(JdbcTemplate jdbc, BufferedWrites writes, ObjectMapper json) {
+    public LedgerQueries(JdbcTemplate jdbc, BufferedWrites writes, ProjectionJson json) {
         this.jdbc = jdbc;
         this.writes = writes;
         this.json = json;
@@ -92,7 +78,7 @@ public class LedgerQueries {
             versions = jdbc.queryForList("SELECT policy FROM policy_version WHERE group_id = ? ORDER BY version LIMIT 1",
                     String.class, groupId);
         }
-        return read(versions.get(0), Policy.class);
+        return json.read(versions.get(0), Policy.class);
     }
 
     public List<MemberView> members(UUID groupId) {
@@ -138,85 +124,6 @@ public class LedgerQueries {
         return new MemberStatement(member.memberId(), from, to, opening, lines, running, premiums);
     }
 
-    public List<LoanView> loans(UUID groupId, String status, LocalDate asOf) {
-        requireGroup(groupId);
-        List<LoanView> loans = new ArrayList<>();
-        for (UUID loanId : jdbc.queryForList("""
-                SELECT loan_id FROM loan_view WHERE group_id = ? AND NOT reversed AND disbursed_on <= ?
-                ORDER BY disbursed_on, loan_id""", UUID.class, groupId, Date.valueOf(asOf))) {
-            LoanView loan = loan(groupId, loanId, asOf).orElseThrow();
-            boolean matches = switch (status == null ? "ALL" : status) {
-                case "OUTSTANDING" -> loan.outstandingPrincipal() > 0;
-                case "REPAID" -> loan.outstandingPrincipal() == 0;
-                case "OVERDUE" -> loan.daysOverdue() > 0;
-                default -> true;
-            };
-            if (matches) {
-                loans.add(loan);
-            }
-        }
-        return loans;
-    }
-
-    public Optional<LoanView> loan(UUID groupId, UUID loanId, LocalDate asOf) {
-        requireGroup(groupId);
-        List<LoanTerms> found = jdbc.query("""
-                SELECT * FROM loan_view WHERE group_id = ? AND loan_id = ? AND NOT reversed AND disbursed_on <= ?""",
-                (rs, i) -> new LoanTerms(rs.getLong("principal"), rs.getInt("monthly_rate_bp"),
-                        rs.getInt("term_months"), InterestMethod.valueOf(rs.getString("interest_method")),
-                        rs.getDate("disbursed_on").toLocalDate()), groupId, loanId, Date.valueOf(asOf));
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        LoanTerms terms = found.get(0);
-        Map<String, Object> row = jdbc.queryForMap("SELECT borrower_id, purpose FROM loan_view WHERE group_id = ? "
-                + "AND loan_id = ?", groupId, loanId);
-        List<LoanView.Repayment> repayments = jdbc.query("""
-                SELECT * FROM loan_repayment WHERE group_id = ? AND loan_id = ? AND NOT reversed AND occurred_on <= ?
-                ORDER BY occurred_on, event_sequence""",
-                (rs, i) -> new LoanView.Repayment(rs.getObject("transaction_id", UUID.class),
-                        rs.getDate("occurred_on").toLocalDate(), rs.getLong("amount"), rs.getLong("interest_part"),
-                        rs.getLong("principal_part"), allPools(read(rs.getString("allocation"), ALLOCATION)),
-                        rs.getLong("outstanding_after")), groupId, loanId, Date.valueOf(asOf));
-        List<RepaymentRecord> records = repayments.stream()
-                .map(r -> new RepaymentRecord(r.occurredOn(), r.interestPart(), r.principalPart())).toList();
-        long interestPaid = records.stream().mapToLong(RepaymentRecord::interestPart).sum();
-        long principalPaid = records.stream().mapToLong(RepaymentRecord::principalPart).sum();
-        long outstanding = terms.principal() - principalPaid;
-        long interestDue = outstanding > 0 ? LoanInterest.interestDue(terms, asOf, records) : 0;
-        long daysOverdue = LoanInterest.daysOverdue(terms, outstanding, asOf);
-        String status = outstanding == 0 ? "REPAID" : daysOverdue > 0 ? "OVERDUE" : "OUTSTANDING";
-        return Optional.of(new LoanView(loanId, (UUID) row.get("borrower_id"), terms.principal(),
-                terms.monthlyRateBp(), terms.method(), terms.termMonths(), (String) row.get("purpose"),
-                terms.disbursedOn(), terms.maturesOn(), asOf, status, interestPaid, principalPaid, outstanding,
-                interestDue, daysOverdue, repayments));
-    }
-
-    public ClosingPreviewView closingInProgress(UUID groupId) {
-        Balances balances = balances(groupId);
-        return jdbc.query("SELECT * FROM closing_preview WHERE group_id = ?", (rs, i) -> new ClosingPreviewView(
-                        rs.getInt("period_number"), rs.getDate("period_start").toLocalDate(),
-                        rs.getDate("closing_date").toLocalDate(), rs.getLong("distributable"),
-                        read(rs.getString("premiums"), PREMIUMS), balances), groupId)
-                .stream().findFirst()
-                .orElseThrow(() -> new LedgerRefusal(RefusalCode.CLOSING_NOT_FOUND, "no closing is in progress"));
-    }
-
-    public ClosingStatementView statement(UUID groupId, int periodNumber) {
-        requireGroup(groupId);
-        return jdbc.queryForList("SELECT statement FROM closing_statement WHERE group_id = ? AND period_number = ?",
-                        String.class, groupId, periodNumber).stream().findFirst()
-                .map(text -> read(text, ClosingStatementView.class))
-                .orElseThrow(() -> new LedgerRefusal(RefusalCode.CLOSING_NOT_FOUND,
-                        "period " + periodNumber + " has no closing statement"));
-    }
-
-    public List<ClosingStatementView> statements(UUID groupId) {
-        requireGroup(groupId);
-        return jdbc.queryForList("SELECT statement FROM closing_statement WHERE group_id = ? ORDER BY period_number",
-                String.class, groupId).stream().map(text -> read(text, ClosingStatementView.class)).toList();
-    }
-
     public static Map<Pool, Long> allPools(Map<Pool, Long> parts) {
         EnumMap<Pool, Long> all = new EnumMap<>(Pool.class);
         for (Pool pool : Pool.values()) {
@@ -225,7 +132,8 @@ public class LedgerQueries {
         return all;
     }
 
-    private void requireGroup(UUID groupId) {
+    /** Refuses (404) a group that was never registered. */
+    public void requireGroup(UUID groupId) {
         if (jdbc.queryForList("SELECT 1 FROM group_view WHERE group_id = ?", Integer.class, groupId).isEmpty()) {
             throw new LedgerRefusal(RefusalCode.GROUP_NOT_FOUND, "no group " + groupId);
         }
@@ -266,21 +174,5 @@ public class LedgerQueries {
 
     private static Date sqlDate(LocalDate date) {
         return date == null ? null : Date.valueOf(date);
-    }
-
-    private <T> T read(String text, Class<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable projection JSON", e);
-        }
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable projection JSON", e);
-        }
     }
 }

@@ -8,16 +8,16 @@ import org.fundbook.platform.jdbc.RowChange;
  * The read-model rows projections change in place, each named one way only: changes of the same row within a
  * transaction are folded by table and key (see {@link RowChange}), so every projection takes them from here.
  */
-final class ReadModelRows {
+public final class ReadModelRows {
 
     private ReadModelRows() {
     }
 
-    static RowChange group(BufferedWrites writes, UUID groupId) {
+    public static RowChange group(BufferedWrites writes, UUID groupId) {
         return writes.change("group_view", "group_id", groupId);
     }
 
-    static RowChange member(BufferedWrites writes, UUID groupId, UUID memberId) {
+    public static RowChange member(BufferedWrites writes, UUID groupId, UUID memberId) {
         return writes.change("member_view", "group_id", groupId, "member_id", memberId);
     }
 }

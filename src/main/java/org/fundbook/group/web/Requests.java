@@ -2,7 +2,6 @@ package org.fundbook.group.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -10,18 +9,21 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.fundbook.group.GrantReason;
 import org.fundbook.group.Membership;
 import org.fundbook.group.OfficerRole;
-import org.fundbook.group.Pool;
 import org.fundbook.group.Scheme;
 import org.fundbook.group.Sex;
 
-/** Request bodies of the contract. Limits here are the 400s; the domain rules are the aggregate's 422s. */
-final class Requests {
+/**
+ * Request bodies of the group's own endpoints, and what every feature's bodies share. Limits here are the 400s;
+ * the domain rules are the aggregate's 422s.
+ */
+public final class Requests {
 
-    static final long MAX_RIEL = 1_000_000_000_000L;
-    static final String RIEL_RANGE = "must be a whole number of riel from 1 to 1,000,000,000,000";
+    public static final long MAX_RIEL = 1_000_000_000_000L;
+    public static final String RIEL_RANGE = "must be a whole number of riel from 1 to 1,000,000,000,000";
+    /** Cash counted in the box may be none at all. */
+    public static final String COUNTED_RIEL_RANGE = "must be a whole number of riel from 0 to 1,000,000,000,000";
 
     private Requests() {
     }
@@ -42,56 +44,22 @@ final class Requests {
                           Boolean poorestFamily, OfficerRole officerRole, @Size(max = 120) String subgroup) {
     }
 
-    record MemberMovement(@NotNull UUID transactionId, @NotNull UUID memberId,
-                          @NotNull @Min(value = 1, message = RIEL_RANGE) @Max(value = MAX_RIEL, message = RIEL_RANGE)
-                          Long amount,
-                          @NotNull LocalDate occurredOn) {
-    }
-
     record Capital(@NotNull UUID transactionId, @NotBlank @Size(max = 200) String source,
                    @NotNull @Min(value = 1, message = RIEL_RANGE) @Max(value = MAX_RIEL, message = RIEL_RANGE)
                    Long amount,
                    @NotNull LocalDate occurredOn) {
     }
 
-    record Loan(@NotNull UUID transactionId, @NotNull UUID borrowerId,
-                @NotNull @Min(value = 1, message = RIEL_RANGE) @Max(value = MAX_RIEL, message = RIEL_RANGE)
-                Long principal,
-                @NotNull @Min(1) @Max(120) Integer termMonths, @Size(max = 500) String purpose,
-                @NotNull LocalDate occurredOn) {
-    }
-
-    record Payment(@NotNull UUID transactionId,
-                   @NotNull @Min(value = 1, message = RIEL_RANGE) @Max(value = MAX_RIEL, message = RIEL_RANGE)
-                   Long amount,
-                   @NotNull LocalDate occurredOn) {
-    }
-
-    record Grant(@NotNull UUID transactionId, UUID recipientId, @Size(max = 200) String recipientName,
-                 @NotNull @Min(value = 1, message = RIEL_RANGE) @Max(value = MAX_RIEL, message = RIEL_RANGE)
-                 Long amount,
-                 @NotNull GrantReason reason, @NotNull Boolean recoverable, @NotNull LocalDate occurredOn) {
-
-        @AssertTrue(message = "a grant names its recipient: recipientId or recipientName")
-        boolean isRecipientNamed() {
-            return recipientId != null || (recipientName != null && !recipientName.isBlank());
-        }
-    }
-
-    record Payout(@NotNull UUID transactionId, @NotNull Pool pool,
-                  @NotNull @Min(value = 1, message = RIEL_RANGE) @Max(value = MAX_RIEL, message = RIEL_RANGE)
-                  Long amount,
-                  @NotBlank @Size(max = 200) String payee, @NotNull LocalDate occurredOn) {
-
-        @AssertTrue(message = "pool must be COMMITTEE_OPERATIONS or PROVINCIAL_DISTRICT")
-        boolean isPayablePool() {
-            return pool == null || pool == Pool.COMMITTEE_OPERATIONS || pool == Pool.PROVINCIAL_DISTRICT;
-        }
+    /** A sum paid back: a loan's repayment, a grant's recovery. */
+    public record Payment(@NotNull UUID transactionId,
+                          @NotNull @Min(value = 1, message = RIEL_RANGE) @Max(value = MAX_RIEL, message = RIEL_RANGE)
+                          Long amount,
+                          @NotNull LocalDate occurredOn) {
     }
 
     record CashCount(@NotNull UUID transactionId,
-                     @NotNull @Min(value = 0, message = "must be a whole number of riel from 0 to 1,000,000,000,000")
-                     @Max(value = MAX_RIEL, message = "must be a whole number of riel from 0 to 1,000,000,000,000")
+                     @NotNull @Min(value = 0, message = COUNTED_RIEL_RANGE)
+                     @Max(value = MAX_RIEL, message = COUNTED_RIEL_RANGE)
                      Long countedCash,
                      @NotNull LocalDate occurredOn) {
     }

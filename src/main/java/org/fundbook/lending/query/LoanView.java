@@ -1,4 +1,4 @@
-package org.fundbook.group.query;
+package org.fundbook.lending.query;
 
 import java.time.LocalDate;
 import java.util.List;

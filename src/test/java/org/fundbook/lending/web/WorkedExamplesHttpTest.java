@@ -1,4 +1,4 @@
-package org.fundbook.group.web;
+package org.fundbook.lending.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

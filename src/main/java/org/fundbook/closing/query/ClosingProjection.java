@@ -1,7 +1,5 @@
-package org.fundbook.group.query;
+package org.fundbook.closing.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -14,6 +12,9 @@ import org.fundbook.group.GroupEvent.BooksClosed;
 import org.fundbook.group.GroupEvent.ClosingCancelled;
 import org.fundbook.group.GroupEvent.ClosingStarted;
 import org.fundbook.group.PayoutMode;
+import org.fundbook.group.query.Balances;
+import org.fundbook.group.query.ProjectionJson;
+import org.fundbook.group.query.ReadModelRows;
 import org.fundbook.platform.AxonConfiguration;
 import org.fundbook.platform.jdbc.BufferedWrites;
 import org.fundbook.platform.jdbc.RowChange;
@@ -27,9 +28,9 @@ class ClosingProjection {
 
     private final JdbcTemplate jdbc;
     private final BufferedWrites writes;
-    private final ObjectMapper json;
+    private final ProjectionJson json;
 
-    ClosingProjection(JdbcTemplate jdbc, BufferedWrites writes, ObjectMapper json) {
+    ClosingProjection(JdbcTemplate jdbc, BufferedWrites writes, ProjectionJson json) {
         this.jdbc = jdbc;
         this.writes = writes;
         this.json = json;
@@ -41,7 +42,7 @@ class ClosingProjection {
                 INSERT INTO closing_preview (group_id, transaction_id, period_number, period_start, closing_date,
                     distributable, premiums) VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 e.groupId(), e.transactionId(), e.periodNumber(), Date.valueOf(e.periodStart()),
-                Date.valueOf(e.closingDate()), e.distributable(), write(e.premiums()));
+                Date.valueOf(e.closingDate()), e.distributable(), json.write(e.premiums()));
         group(e.groupId()).set("closing_in_progress", true).set("lending_suspended", e.lendingSuspended()).apply();
     }
 
@@ -64,7 +65,7 @@ class ClosingProjection {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 e.groupId(), e.periodNumber(), e.transactionId(), Date.valueOf(e.periodStart()),
                 Date.valueOf(e.closingDate()), e.payoutMode().name(), e.distributable(), e.countedCash(),
-                e.discrepancy(), write(statement));
+                e.discrepancy(), json.write(statement));
         long paid = 0;
         for (PremiumShare share : e.premiums()) {
             if (share.premium() == 0) {
@@ -100,14 +101,6 @@ class ClosingProjection {
     private static Balances balances(BalanceFigures figures) {
         return Balances.of(figures.cash(), figures.loanPrincipalOutstanding(), figures.memberSavings(),
                 figures.pools());
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("cannot write projection JSON", ex);
-        }
     }
 
     @ResetHandler

@@ -1,4 +1,4 @@
-package org.fundbook.group.web;
+package org.fundbook.closing.web;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -10,12 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.fundbook.closing.query.ClosingPreviewView;
+import org.fundbook.closing.query.ClosingQueries;
+import org.fundbook.closing.query.ClosingStatementView;
 import org.fundbook.group.GroupCommand;
 import org.fundbook.group.GroupEvent;
 import org.fundbook.group.PayoutMode;
-import org.fundbook.group.query.ClosingPreviewView;
-import org.fundbook.group.query.ClosingStatementView;
 import org.fundbook.group.query.LedgerQueries;
+import org.fundbook.group.web.Requests;
 import org.fundbook.platform.LedgerWriter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,9 +36,8 @@ class ClosingController {
     }
 
     record Confirm(@NotNull UUID transactionId,
-                   @NotNull @Min(value = 0, message = "must be a whole number of riel from 0 to 1,000,000,000,000")
-                   @Max(value = Requests.MAX_RIEL,
-                           message = "must be a whole number of riel from 0 to 1,000,000,000,000")
+                   @NotNull @Min(value = 0, message = Requests.COUNTED_RIEL_RANGE)
+                   @Max(value = Requests.MAX_RIEL, message = Requests.COUNTED_RIEL_RANGE)
                    Long countedCash,
                    @NotNull PayoutMode payoutMode) {
     }
@@ -46,11 +47,13 @@ class ClosingController {
 
     private final LedgerWriter writer;
     private final LedgerQueries queries;
+    private final ClosingQueries closings;
     private final Clock clock;
 
-    ClosingController(LedgerWriter writer, LedgerQueries queries, Clock clock) {
+    ClosingController(LedgerWriter writer, LedgerQueries queries, ClosingQueries closings, Clock clock) {
         this.writer = writer;
         this.queries = queries;
+        this.closings = closings;
         this.clock = clock;
     }
 
@@ -59,12 +62,12 @@ class ClosingController {
         return writer.write(groupId, request.transactionId(), "/api/v1/groups/" + groupId + "/closings", request,
                 false, new GroupCommand.StartClosing(groupId, request.transactionId(), request.closingDate(),
                         LocalDate.now(clock)),
-                result -> queries.closingInProgress(groupId));
+                result -> closings.closingInProgress(groupId));
     }
 
     @GetMapping("/current")
     ClosingPreviewView current(@PathVariable UUID groupId) {
-        return queries.closingInProgress(groupId);
+        return closings.closingInProgress(groupId);
     }
 
     @PostMapping("/current/confirm")
@@ -72,7 +75,7 @@ class ClosingController {
         return writer.write(groupId, request.transactionId(), "/api/v1/groups/" + groupId + "/closings/current/confirm",
                 request, false, new GroupCommand.ConfirmClosing(groupId, request.transactionId(),
                         request.countedCash(), request.payoutMode()),
-                (GroupEvent.BooksClosed closed) -> queries.statement(groupId, closed.periodNumber()));
+                (GroupEvent.BooksClosed closed) -> closings.statement(groupId, closed.periodNumber()));
     }
 
     @PostMapping("/current/cancel")
@@ -94,11 +97,11 @@ class ClosingController {
 
     @GetMapping
     List<ClosingStatementView> list(@PathVariable UUID groupId) {
-        return queries.statements(groupId);
+        return closings.statements(groupId);
     }
 
     @GetMapping("/{periodNumber}")
     ClosingStatementView statement(@PathVariable UUID groupId, @PathVariable int periodNumber) {
-        return queries.statement(groupId, periodNumber);
+        return closings.statement(groupId, periodNumber);
     }
 }
