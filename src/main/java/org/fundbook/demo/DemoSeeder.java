@@ -21,6 +21,12 @@ import org.fundbook.demo.DemoPlan.GroupPlan;
 import org.fundbook.group.GroupCommand;
 import org.fundbook.group.GroupEvent;
 import org.fundbook.group.Location;
+import org.fundbook.group.web.GroupWrites;
+import org.fundbook.group.web.Requests;
+import org.fundbook.group.web.Write;
+import org.fundbook.grants.web.GrantWrites;
+import org.fundbook.lending.web.LendingWrites;
+import org.fundbook.savings.web.SavingsWrites;
 import org.fundbook.group.Pool;
 import org.fundbook.group.Scheme;
 import org.fundbook.group.query.Balances;
@@ -248,17 +254,11 @@ public class DemoSeeder {
     }
 
     /**
-     * One step as its HTTP request: the path and body (the idempotency fingerprint), the command the plan judged,
-     * the answer.
+     * One step as its HTTP request: the path and body (the idempotency fingerprint) and the answer of its endpoint's
+     * {@link Write}, sending the command the plan judged.
      */
     private ResponseEntity<String> write(UUID groupId, GroupCommand command) {
         String base = "/api/v1/groups/" + groupId;
-        if (command instanceof GroupCommand.RegisterMember c) {
-            return send(groupId, c.transactionId(), base + "/members", new DemoRequests.RegisterMember(
-                            c.transactionId(), c.memberId(), c.name(), c.sex(), c.membership(), c.joinedOn(),
-                            c.poorestFamily(), c.officerRole(), c.subgroup()), false, command,
-                    result -> queries.member(groupId, c.memberId()));
-        }
         if (command instanceof GroupCommand.StartClosing c) {
             return send(groupId, c.transactionId(), base + "/closings",
                     new DemoRequests.StartClosing(c.transactionId(), c.closingDate()), false, command,
@@ -269,116 +269,61 @@ public class DemoSeeder {
                     new DemoRequests.ConfirmClosing(c.transactionId(), c.countedCash(), c.payoutMode()), false,
                     command, (GroupEvent.BooksClosed closed) -> closings.statement(groupId, closed.periodNumber()));
         }
+        if (command instanceof GroupCommand.RegisterMember c) {
+            return send(groupId, GroupWrites.MEMBER, null, new Requests.RegisterMember(c.transactionId(),
+                    c.memberId(), c.name(), c.sex(), c.membership(), c.joinedOn(), c.poorestFamily(),
+                    c.officerRole(), c.subgroup()), command);
+        }
         if (command instanceof GroupCommand.ReceiveCapital c) {
-            return money(groupId, base + "/capital",
-                    new DemoRequests.Capital(c.transactionId(), c.source(), c.amount(), c.occurredOn()), c);
+            return send(groupId, GroupWrites.CAPITAL, null,
+                    new Requests.Capital(c.transactionId(), c.source(), c.amount(), c.occurredOn()), command);
         }
         if (command instanceof GroupCommand.RecordContribution c) {
-            return money(groupId, base + "/contributions",
-                    new DemoRequests.MemberMovement(c.transactionId(), c.memberId(), c.amount(), c.occurredOn()), c);
+            return send(groupId, SavingsWrites.CONTRIBUTION, null, new SavingsWrites.MemberMovement(
+                    c.transactionId(), c.memberId(), c.amount(), c.occurredOn()), command);
         }
         if (command instanceof GroupCommand.RecordWithdrawal c) {
-            return money(groupId, base + "/withdrawals",
-                    new DemoRequests.MemberMovement(c.transactionId(), c.memberId(), c.amount(), c.occurredOn()), c);
+            return send(groupId, SavingsWrites.WITHDRAWAL, null, new SavingsWrites.MemberMovement(
+                    c.transactionId(), c.memberId(), c.amount(), c.occurredOn()), command);
         }
         if (command instanceof GroupCommand.DisburseLoan c) {
-            return money(groupId, base + "/loans", new DemoRequests.Loan(c.transactionId(), c.borrowerId(),
-                    c.principal(), c.termMonths(), c.purpose(), c.occurredOn()), c);
+            return send(groupId, LendingWrites.LOAN, null, new LendingWrites.Loan(c.transactionId(), c.borrowerId(),
+                    c.principal(), c.termMonths(), c.purpose(), c.occurredOn()), command);
         }
         if (command instanceof GroupCommand.RecordRepayment c) {
-            return money(groupId, base + "/loans/" + c.loanId() + "/repayments",
-                    new DemoRequests.Payment(c.transactionId(), c.amount(), c.occurredOn()), c);
+            return send(groupId, LendingWrites.REPAYMENT, c.loanId(),
+                    new Requests.Payment(c.transactionId(), c.amount(), c.occurredOn()), command);
         }
         if (command instanceof GroupCommand.MakeEmergencyGrant c) {
-            return money(groupId, base + "/emergency-grants", new DemoRequests.Grant(c.transactionId(),
-                    c.recipientId(), c.recipientName(), c.amount(), c.reason(), c.recoverable(), c.occurredOn()), c);
+            return send(groupId, GrantWrites.EMERGENCY_GRANT, null, new GrantWrites.Grant(c.transactionId(),
+                    c.recipientId(), c.recipientName(), c.amount(), c.reason(), c.recoverable(), c.occurredOn()),
+                    command);
         }
         if (command instanceof GroupCommand.RecordGrantRecovery c) {
-            return money(groupId, base + "/emergency-grants/" + c.grantId() + "/recoveries",
-                    new DemoRequests.Payment(c.transactionId(), c.amount(), c.occurredOn()), c);
+            return send(groupId, GrantWrites.GRANT_RECOVERY, c.grantId(),
+                    new Requests.Payment(c.transactionId(), c.amount(), c.occurredOn()), command);
         }
         if (command instanceof GroupCommand.PayOutPool c) {
-            return money(groupId, base + "/payouts",
-                    new DemoRequests.Payout(c.transactionId(), c.pool(), c.amount(), c.payee(), c.occurredOn()), c);
+            return send(groupId, GrantWrites.PAYOUT, null,
+                    new GrantWrites.Payout(c.transactionId(), c.pool(), c.amount(), c.payee(), c.occurredOn()), command);
         }
         if (command instanceof GroupCommand.CountCash c) {
-            return money(groupId, base + "/cash-counts",
-                    new DemoRequests.CashCount(c.transactionId(), c.countedCash(), c.occurredOn()), c);
+            return send(groupId, GroupWrites.CASH_COUNT, null,
+                    new Requests.CashCount(c.transactionId(), c.countedCash(), c.occurredOn()), command);
         }
         throw new IllegalStateException("the demo records no " + command.getClass().getSimpleName());
+    }
+
+    /** A write as its endpoint records and answers it ({@link Write}), sending the command the plan judged. */
+    private <R extends Write.Request> ResponseEntity<String> send(UUID groupId, Write<R> write, UUID pathId,
+                                                                  R request, GroupCommand command) {
+        return send(groupId, request.transactionId(), write.path(groupId, pathId), request, false, command,
+                (GroupEvent event) -> write.answer().of(event, queries.balances(groupId)));
     }
 
     /** {@link LedgerWriter#write}: the API's own way of recording one write. */
     private <R> ResponseEntity<String> send(UUID groupId, UUID transactionId, String path, Object request,
                                             boolean newGroup, GroupCommand command, LedgerWriter.Answer<R> answer) {
         return writer.write(groupId, transactionId, path, request, newGroup, command, answer);
-    }
-
-    private ResponseEntity<String> money(UUID groupId, String path, Object request, GroupCommand.Dated command) {
-        return send(groupId, command.transactionId(), path, request, false, command,
-                (GroupEvent.GroupTransaction event) -> answer(event));
-    }
-
-    /** The 201 body the money controller answers: id, kind, value date, the movement's fields, the balances. */
-    private Map<String, Object> answer(GroupEvent.GroupTransaction event) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("transactionId", event.transactionId());
-        body.put("kind", event.kind());
-        body.put("occurredOn", event.occurredOn());
-        if (event instanceof GroupEvent.CapitalReceived e) {
-            body.put("source", e.source());
-            body.put("amount", e.amount());
-        } else if (event instanceof GroupEvent.ContributionRecorded e) {
-            body.put("memberId", e.memberId());
-            body.put("amount", e.amount());
-            body.put("savingsAfter", e.savingsAfter());
-        } else if (event instanceof GroupEvent.WithdrawalRecorded e) {
-            body.put("memberId", e.memberId());
-            body.put("amount", e.amount());
-            body.put("savingsAfter", e.savingsAfter());
-        } else if (event instanceof GroupEvent.LoanDisbursed e) {
-            body.put("loanId", e.loanId());
-            body.put("borrowerId", e.borrowerId());
-            body.put("principal", e.principal());
-            body.put("monthlyRateBp", e.monthlyRateBp());
-            body.put("interestMethod", e.interestMethod());
-            body.put("termMonths", e.termMonths());
-            body.put("purpose", e.purpose());
-            body.put("disbursedOn", e.occurredOn());
-            body.put("maturesOn", e.maturesOn());
-            body.put("outstandingPrincipal", e.principal());
-        } else if (event instanceof GroupEvent.RepaymentRecorded e) {
-            body.put("loanId", e.loanId());
-            body.put("amount", e.amount());
-            body.put("interestDue", e.interestDue());
-            body.put("interestPart", e.interestPart());
-            body.put("principalPart", e.principalPart());
-            body.put("allocation", LedgerQueries.allPools(e.allocation()));
-            body.put("outstandingPrincipal", e.outstandingAfter());
-            body.put("repaid", e.repaid());
-        } else if (event instanceof GroupEvent.EmergencyGrantMade e) {
-            body.put("grantId", e.grantId());
-            body.put("recipientId", e.recipientId());
-            body.put("recipientName", e.recipientName());
-            body.put("amount", e.amount());
-            body.put("reason", e.reason());
-            body.put("recoverable", e.recoverable());
-        } else if (event instanceof GroupEvent.GrantRecoveryRecorded e) {
-            body.put("grantId", e.grantId());
-            body.put("amount", e.amount());
-            body.put("leftToRecover", e.leftToRecover());
-        } else if (event instanceof GroupEvent.PoolPaidOut e) {
-            body.put("pool", e.pool());
-            body.put("amount", e.amount());
-            body.put("payee", e.payee());
-        } else if (event instanceof GroupEvent.CashCounted e) {
-            body.put("expectedCash", e.expectedCash());
-            body.put("countedCash", e.countedCash());
-            body.put("discrepancy", e.discrepancy());
-        } else {
-            throw new IllegalStateException("the demo records no " + event.kind());
-        }
-        body.put("balances", queries.balances(event.groupId()));
-        return body;
     }
 }

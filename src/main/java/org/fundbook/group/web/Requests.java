@@ -39,32 +39,34 @@ public final class Requests {
     record ChangePolicy(@NotNull UUID transactionId, @NotNull LocalDate effectiveFrom, @NotNull JsonNode policy) {
     }
 
-    record RegisterMember(@NotNull UUID transactionId, UUID memberId, @NotBlank @Size(max = 200) String name,
-                          @NotNull Sex sex, @NotNull Membership membership, @NotNull LocalDate joinedOn,
-                          Boolean poorestFamily, OfficerRole officerRole, @Size(max = 120) String subgroup) {
+    public record RegisterMember(@NotNull UUID transactionId, UUID memberId, @NotBlank @Size(max = 200) String name,
+                                 @NotNull Sex sex, @NotNull Membership membership, @NotNull LocalDate joinedOn,
+                                 Boolean poorestFamily, OfficerRole officerRole, @Size(max = 120) String subgroup)
+            implements Write.Request {
     }
 
-    record Capital(@NotNull UUID transactionId, @NotBlank @Size(max = 200) String source,
-                   @NotNull @Min(value = 1, message = RIEL_RANGE) @Max(value = MAX_RIEL, message = RIEL_RANGE)
-                   Long amount,
-                   @NotNull LocalDate occurredOn) {
+    public record Capital(@NotNull UUID transactionId, @NotBlank @Size(max = 200) String source,
+                          @NotNull @Min(value = 1, message = RIEL_RANGE) @Max(value = MAX_RIEL, message = RIEL_RANGE)
+                          Long amount,
+                          @NotNull LocalDate occurredOn) implements Write.Request {
     }
 
     /** A sum paid back: a loan's repayment, a grant's recovery. */
     public record Payment(@NotNull UUID transactionId,
                           @NotNull @Min(value = 1, message = RIEL_RANGE) @Max(value = MAX_RIEL, message = RIEL_RANGE)
                           Long amount,
-                          @NotNull LocalDate occurredOn) {
+                          @NotNull LocalDate occurredOn) implements Write.Request {
     }
 
-    record CashCount(@NotNull UUID transactionId,
-                     @NotNull @Min(value = 0, message = COUNTED_RIEL_RANGE)
-                     @Max(value = MAX_RIEL, message = COUNTED_RIEL_RANGE)
-                     Long countedCash,
-                     @NotNull LocalDate occurredOn) {
+    public record CashCount(@NotNull UUID transactionId,
+                            @NotNull @Min(value = 0, message = COUNTED_RIEL_RANGE)
+                            @Max(value = MAX_RIEL, message = COUNTED_RIEL_RANGE)
+                            Long countedCash,
+                            @NotNull LocalDate occurredOn) implements Write.Request {
     }
 
-    record Reversal(@NotNull UUID transactionId, @NotNull UUID reversedTransactionId,
-                    @NotBlank @Size(max = 500) String reason, @NotNull LocalDate occurredOn) {
+    public record Reversal(@NotNull UUID transactionId, @NotNull UUID reversedTransactionId,
+                           @NotBlank @Size(max = 500) String reason, @NotNull LocalDate occurredOn)
+            implements Write.Request {
     }
 }
