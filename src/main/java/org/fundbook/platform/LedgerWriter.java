@@ -62,13 +62,13 @@ public class LedgerWriter {
     private final CommandGateway commands;
     private final ObjectMapper json;
     private final CurrentCaller caller;
-    private final BoundedCache groupCache;
+    private final Cache groupCache;
     /** The last event sequence of each group as this node left it; the cached aggregate matches it. */
     private final Map<UUID, Long> cachedSequence = new ConcurrentHashMap<>();
 
     public LedgerWriter(TransactionTemplate transactions, JdbcTemplate jdbc, BufferedWrites writes,
                         CommandGateway commands,
-                        ObjectMapper json, CurrentCaller caller, @Qualifier("groupCache") BoundedCache groupCache) {
+                        ObjectMapper json, CurrentCaller caller, @Qualifier("groupCache") Cache groupCache) {
         this.groupCache = groupCache;
         // what the cache no longer holds needs no noted sequence
         groupCache.registerCacheEntryListener(new Cache.EntryListenerAdapter() {
@@ -170,8 +170,10 @@ public class LedgerWriter {
         // next writer — who may get the lock before our own clean-up runs — drops the cached group instead of
         // deciding on an event that was never stored.
         cachedSequence.put(groupId, newSequence);
-        // what the cached group costs grows with its events; the cache drops groups to stay within its budget
-        groupCache.weigh(groupId.toString(), newSequence + 1);
+        if (!groupCache.containsKey(groupId.toString())) {
+            // the group did not fit the cache (it was dropped as it was put): nothing to keep a sequence for
+            cachedSequence.remove(groupId);
+        }
         // the stream's position travels with the events, held back for the next round trip
         if (newGroup) {
             writes.update("INSERT INTO ledger_stream (group_id, last_sequence) VALUES (?, ?)", groupId, newSequence);
@@ -292,6 +294,11 @@ public class LedgerWriter {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying a write", e);
         }
+    }
+
+    /** The groups this node noted a last sequence for (for tests: it must not outgrow the cache). */
+    Map<UUID, Long> notedSequences() {
+        return Map.copyOf(cachedSequence);
     }
 
     private void forget(UUID groupId) {
