@@ -23,12 +23,8 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.fundbook.group.LedgerRefusal;
-import org.fundbook.group.RefusalCode;
-import org.fundbook.group.TransactionIdReused;
 import org.fundbook.platform.jdbc.BufferedWrites;
 import org.fundbook.platform.web.CorrelationIdFilter;
-import org.fundbook.security.CurrentCaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -61,14 +57,14 @@ public class LedgerWriter {
     private final BufferedWrites writes;
     private final CommandGateway commands;
     private final ObjectMapper json;
-    private final CurrentCaller caller;
+    private final ActingUser caller;
     private final Cache groupCache;
     /** The last event sequence of each group as this node left it; the cached aggregate matches it. */
     private final Map<UUID, Long> cachedSequence = new ConcurrentHashMap<>();
 
     public LedgerWriter(TransactionTemplate transactions, JdbcTemplate jdbc, BufferedWrites writes,
                         CommandGateway commands,
-                        ObjectMapper json, CurrentCaller caller, @Qualifier("groupCache") Cache groupCache) {
+                        ObjectMapper json, ActingUser caller, @Qualifier("groupCache") Cache groupCache) {
         this.groupCache = groupCache;
         // what the cache no longer holds needs no noted sequence
         groupCache.registerCacheEntryListener(new Cache.EntryListenerAdapter() {
@@ -139,7 +135,7 @@ public class LedgerWriter {
         // retried and finds the other's answer.
         Locked locked = lockAndLookUp(groupId, transactionId);
         if (!newGroup && locked.lastSequence() == null) {
-            throw new LedgerRefusal(RefusalCode.GROUP_NOT_FOUND, "no group " + groupId);
+            throw new StreamNotFound(groupId);
         }
         Outcome earlier = earlierAnswer(locked.earlier(), transactionId, groupId, fingerprint);
         if (earlier != null) {
@@ -148,7 +144,7 @@ public class LedgerWriter {
         long lastSequence;
         if (newGroup) {
             if (locked.lastSequence() != null) {
-                throw new TransactionIdReused("group " + groupId + " is already registered");
+                throw new IdempotencyKeyReused("group " + groupId + " is already registered");
             }
             lastSequence = -1;
         } else {
@@ -245,7 +241,7 @@ public class LedgerWriter {
         }
         Earlier earlier = found.get(0);
         if (!earlier.requestHash().equals(fingerprint) || !earlier.groupId().equals(groupId)) {
-            throw new TransactionIdReused("transaction " + transactionId + " was already used for a different request");
+            throw new IdempotencyKeyReused("transaction " + transactionId + " was already used for a different request");
         }
         return new Outcome(earlier.status(), earlier.body(), true);
     }
