@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.UUID;
-import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -160,17 +159,18 @@ public class AxonConfiguration {
      * the read model refuses any event that does not follow the last one it applied, so a copy that is ahead
      * cannot commit either.
      *
-     * <p>Bounded twice: by groups, and by the events they were built from, since a cached group keeps every
-     * transaction it recorded (about {@value #CACHED_EVENT_BYTES} bytes of heap each). Unless set, the event
+     * <p>Bounded by the events the cached groups were built from, since a cached group keeps every transaction it
+     * recorded (about {@value #CACHED_EVENT_BYTES} bytes of heap each), and by their number. Unless set, the event
      * bound is what a quarter of the heap holds.
      */
     @Bean
-    BoundedCache groupCache(@Value("${fundbook.group-cache-size:10000}") int capacity,
-                            @Value("${fundbook.group-cache-events:0}") long events) {
+    AggregateCache groupCache(@Value("${fundbook.group-cache-size:10000}") int groups,
+                              @Value("${fundbook.group-cache-events:0}") long events) {
         if (events < 0) {
             throw new IllegalArgumentException("fundbook.group-cache-events must be 0 (a quarter of the heap) or more");
         }
-        return new BoundedCache(capacity, events > 0 ? events : Runtime.getRuntime().maxMemory() / 4 / CACHED_EVENT_BYTES);
+        return new AggregateCache(events > 0 ? events : Runtime.getRuntime().maxMemory() / 4 / CACHED_EVENT_BYTES,
+                groups);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.fundbook.platform.jdbc.BufferedWrites;
  * the event rows travel to PostgreSQL in the same request as the projection rows they cause, and commit with
  * them. The rows are exactly those Axon writes (same columns, serialized forms and timestamp format). A stream
  * that already has the sequence number fails at that request with a duplicate key, which the write path retries.
+ * Each stream's last appended sequence is noted for the transaction ({@link AppendedEvents}).
  */
 final class BufferedEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -47,6 +48,7 @@ final class BufferedEventStorageEngine extends JdbcEventStorageEngine {
             writes.update(insert, event.getIdentifier(), event.getAggregateIdentifier(), event.getSequenceNumber(),
                     event.getType(), DateTimeUtils.formatInstant(event.getTimestamp()), payload.getType().getName(),
                     payload.getType().getRevision(), payload.getData(), metaData.getData());
+            AppendedEvents.note(event.getAggregateIdentifier(), event.getSequenceNumber());
         }
     }
 }

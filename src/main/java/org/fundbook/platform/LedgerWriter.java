@@ -23,12 +23,8 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.fundbook.group.LedgerRefusal;
-import org.fundbook.group.RefusalCode;
-import org.fundbook.group.TransactionIdReused;
 import org.fundbook.platform.jdbc.BufferedWrites;
 import org.fundbook.platform.web.CorrelationIdFilter;
-import org.fundbook.security.CurrentCaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -43,10 +39,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records one write exactly once. In a single database transaction it locks the group's row (so writers to
- * one group, on any node, take turns), answers a replay from the stored first answer, runs the command
- * (whose events and projection rows join this transaction), and stores the answer under the transaction id.
- * Either all of it commits before the client sees 2xx, or none of it does. Conflicts are retried.
+ * Records one write exactly once. In a single database transaction it locks the group's stream (its row in the
+ * write side's {@code ledger_stream}, so writers to one group, on any node, take turns), answers a replay from the
+ * stored first answer, runs the command (whose events and projection rows join this transaction), moves the
+ * stream to its new last event, and stores the answer under the transaction id. Either all of it commits before
+ * the client sees 2xx, or none of it does. Conflicts are retried.
  */
 @Component
 public class LedgerWriter {
@@ -60,14 +57,14 @@ public class LedgerWriter {
     private final BufferedWrites writes;
     private final CommandGateway commands;
     private final ObjectMapper json;
-    private final CurrentCaller caller;
-    private final BoundedCache groupCache;
+    private final ActingUser caller;
+    private final Cache groupCache;
     /** The last event sequence of each group as this node left it; the cached aggregate matches it. */
     private final Map<UUID, Long> cachedSequence = new ConcurrentHashMap<>();
 
     public LedgerWriter(TransactionTemplate transactions, JdbcTemplate jdbc, BufferedWrites writes,
                         CommandGateway commands,
-                        ObjectMapper json, CurrentCaller caller, @Qualifier("groupCache") BoundedCache groupCache) {
+                        ObjectMapper json, ActingUser caller, @Qualifier("groupCache") Cache groupCache) {
         this.groupCache = groupCache;
         // what the cache no longer holds needs no noted sequence
         groupCache.registerCacheEntryListener(new Cache.EntryListenerAdapter() {
@@ -130,45 +127,55 @@ public class LedgerWriter {
 
     private <R> Outcome once(UUID groupId, UUID transactionId, String fingerprint, boolean newGroup, Object command,
                              Answer<R> answer) {
-        long nextSequence;
+        // Lock the group's stream (writers to a group take turns, on any node), then look the transaction id up:
+        // both in one round trip, but as two statements, so the lookup's snapshot is taken after the lock is
+        // granted and sees the answer of a writer of the same request that held the lock before us. (A join in
+        // the locking statement would read that table as of before the wait.) A group being registered has no
+        // row to lock yet: two registrations of it meet at the stream's unique keys, and the one that loses is
+        // retried and finds the other's answer.
+        Locked locked = lockAndLookUp(groupId, transactionId);
+        if (!newGroup && locked.lastSequence() == null) {
+            throw new StreamNotFound(groupId);
+        }
+        Outcome earlier = earlierAnswer(locked.earlier(), transactionId, groupId, fingerprint);
+        if (earlier != null) {
+            return earlier;
+        }
+        long lastSequence;
         if (newGroup) {
-            Outcome earlier = earlierAnswer(transactionId, groupId, fingerprint);
-            if (earlier != null) {
-                return earlier;
+            if (locked.lastSequence() != null) {
+                throw new IdempotencyKeyReused("group " + groupId + " is already registered");
             }
-            if (!jdbc.queryForList("SELECT 1 FROM group_view WHERE group_id = ?", Integer.class, groupId).isEmpty()) {
-                throw new TransactionIdReused("group " + groupId + " is already registered");
-            }
-            nextSequence = 0;
+            lastSequence = -1;
         } else {
-            // Lock the group's row first (writers to a group take turns, on any node), then look the transaction
-            // id up: both in one round trip, but as two statements, so the lookup's snapshot is taken after the
-            // lock is granted and sees the answer of a writer of the same request that held the lock before us.
-            // (A join in the locking statement would read that table as of before the wait.)
-            Locked locked = lockAndLookUp(groupId, transactionId);
-            if (locked.lastSequence() == null) {
-                throw new LedgerRefusal(RefusalCode.GROUP_NOT_FOUND, "no group " + groupId);
-            }
-            Outcome earlier = earlierAnswer(locked.earlier(), transactionId, groupId, fingerprint);
-            if (earlier != null) {
-                return earlier;
-            }
-            long lastSequence = locked.lastSequence();
+            lastSequence = locked.lastSequence();
             if (!Long.valueOf(lastSequence).equals(cachedSequence.get(groupId))) {
                 // another node wrote to this group since, or this node never did
                 forget(groupId);
             }
-            nextSequence = lastSequence + 1;
         }
         R result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
                 RequestMetadata.of(caller.username(), CorrelationIdFilter.current(), transactionId.toString())));
-        // The cached group now holds this write's event (every command records one). Note its sequence at once,
-        // before anything else can fail: if this transaction then rolls back, the database's last sequence
-        // stays behind the noted one, and the next writer — who may get the lock before our own clean-up runs —
-        // drops the cached group instead of deciding on an event that was never stored.
-        cachedSequence.put(groupId, nextSequence);
-        // what the cached group costs grows with its events; the cache drops groups to stay within its budget
-        groupCache.weigh(groupId.toString(), nextSequence + 1);
+        // the stream's new last event, as the event store appended it (a command may record several, or none)
+        long newSequence = AppendedEvents.lastSequence(groupId.toString()).orElse(lastSequence);
+        if (newSequence < 0) {
+            throw new IllegalStateException("registering group " + groupId + " recorded no event");
+        }
+        // The cached group now holds this write's events. Note its sequence at once, before anything else can
+        // fail: if this transaction then rolls back, the stored last sequence stays behind the noted one, and the
+        // next writer — who may get the lock before our own clean-up runs — drops the cached group instead of
+        // deciding on an event that was never stored.
+        cachedSequence.put(groupId, newSequence);
+        if (!groupCache.containsKey(groupId.toString())) {
+            // the group did not fit the cache (it was dropped as it was put): nothing to keep a sequence for
+            cachedSequence.remove(groupId);
+        }
+        // the stream's position travels with the events, held back for the next round trip
+        if (newGroup) {
+            writes.update("INSERT INTO ledger_stream (group_id, last_sequence) VALUES (?, ?)", groupId, newSequence);
+        } else if (newSequence != lastSequence) {
+            writes.update("UPDATE ledger_stream SET last_sequence = ? WHERE group_id = ?", newSequence, groupId);
+        }
         String body = serialize(answer.body(result));
         // travels with the commit
         writes.update("INSERT INTO idempotent_request (transaction_id, group_id, request_hash, status, body) "
@@ -185,17 +192,30 @@ public class LedgerWriter {
     private static final RowMapper<Earlier> EARLIER = (rs, i) -> new Earlier(rs.getObject("group_id", UUID.class),
             rs.getString("request_hash"), rs.getInt("status"), rs.getString("body"));
 
-    /** @param lastSequence the locked group's last event, null when there is no such group */
+    /** @param lastSequence the locked stream's last event, null when the group has no stream */
     private record Locked(Long lastSequence, List<Earlier> earlier) {
     }
 
+    /**
+     * The rebuild of the read models (audit.rebuild) locks their tables whole, this one first. A write takes its
+     * share of it before anything else, so a rebuild waits for the writes in flight and later writes wait for the
+     * rebuild. Otherwise a write whose held-back rows reach the read models' tables in another order than the
+     * rebuild locks them could hold one the rebuild wants while waiting for one it already has: a deadlock, which
+     * PostgreSQL breaks by failing one of the two, the rebuild as likely as the write.
+     */
+    static final String READ_MODELS_FIRST_TABLE = "group_view";
+
+    private static final String LOCK_AND_LOOK_UP = "LOCK TABLE " + READ_MODELS_FIRST_TABLE + " IN ROW EXCLUSIVE MODE;\n"
+            + "SELECT last_sequence FROM ledger_stream WHERE group_id = ? FOR UPDATE;\n" + LOOK_UP;
+
     private Locked lockAndLookUp(UUID groupId, UUID transactionId) {
         return jdbc.execute((ConnectionCallback<Locked>) connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT last_sequence FROM group_view WHERE group_id = ? FOR UPDATE;\n" + LOOK_UP)) {
+            try (PreparedStatement statement = connection.prepareStatement(LOCK_AND_LOOK_UP)) {
                 statement.setObject(1, groupId);
                 statement.setObject(2, transactionId);
-                statement.execute();
+                if (statement.execute() || !statement.getMoreResults()) {
+                    throw new IllegalStateException("the stream's lock returned no row set");
+                }
                 Long lastSequence;
                 try (ResultSet rs = statement.getResultSet()) {
                     lastSequence = rs.next() ? rs.getLong(1) : null;
@@ -215,17 +235,13 @@ public class LedgerWriter {
     }
 
     /** The stored first answer to this transaction id, or null; another request under the same id is a 409. */
-    private Outcome earlierAnswer(UUID transactionId, UUID groupId, String fingerprint) {
-        return earlierAnswer(jdbc.query(LOOK_UP, EARLIER, transactionId), transactionId, groupId, fingerprint);
-    }
-
     private Outcome earlierAnswer(List<Earlier> found, UUID transactionId, UUID groupId, String fingerprint) {
         if (found.isEmpty()) {
             return null;
         }
         Earlier earlier = found.get(0);
         if (!earlier.requestHash().equals(fingerprint) || !earlier.groupId().equals(groupId)) {
-            throw new TransactionIdReused("transaction " + transactionId + " was already used for a different request");
+            throw new IdempotencyKeyReused("transaction " + transactionId + " was already used for a different request");
         }
         return new Outcome(earlier.status(), earlier.body(), true);
     }
@@ -274,6 +290,11 @@ public class LedgerWriter {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying a write", e);
         }
+    }
+
+    /** The groups this node noted a last sequence for (for tests: it must not outgrow the cache). */
+    Map<UUID, Long> notedSequences() {
+        return Map.copyOf(cachedSequence);
     }
 
     private void forget(UUID groupId) {

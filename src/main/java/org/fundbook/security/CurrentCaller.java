@@ -1,16 +1,18 @@
 package org.fundbook.security;
 
+import org.fundbook.platform.ActingUser;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /** The caller of the current request: the name kept as {@code recordedBy} on events, and what it may see. */
 @Component
-public class CurrentCaller {
+public class CurrentCaller implements ActingUser {
 
     /** The name recorded when no user is authenticated (start-up tasks, the demo seed). */
     public static final String SYSTEM = "system";
 
+    @Override
     public String username() {
         FundbookUser user = user();
         return user == null ? SYSTEM : user.username();

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.fundbook.group.LedgerRefusal;
-import org.fundbook.group.RefusalCode;
 import org.fundbook.platform.web.ApiProblem;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -82,7 +80,7 @@ class UserController {
         }
         for (UUID group : groups) {
             if (jdbc.queryForList("SELECT 1 FROM group_view WHERE group_id = ?", Integer.class, group).isEmpty()) {
-                throw new LedgerRefusal(RefusalCode.GROUP_NOT_FOUND, "no group " + group);
+                throw new ApiProblem(404, "GROUP_NOT_FOUND", "no group " + group);
             }
         }
         if (!users.create(request.username(), encoder.encode(request.password()), request.role(), groups, provinces,

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * An answer that refuses a request: status, the contract's stable code, and for validation the offending
- * fields. Rendered as RFC 9457 problem details by {@link ProblemHandler}.
+ * fields. Rendered as RFC 9457 problem details by {@link ProblemWriter} (for MVC, by the web layer's
+ * exception handler).
  */
 public class ApiProblem extends RuntimeException {
 

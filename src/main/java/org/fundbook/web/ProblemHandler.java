@@ -1,4 +1,4 @@
-package org.fundbook.platform.web;
+package org.fundbook.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -9,7 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.fundbook.group.LedgerRefusal;
+import org.fundbook.group.RefusalCode;
 import org.fundbook.group.TransactionIdReused;
+import org.fundbook.platform.IdempotencyKeyReused;
+import org.fundbook.platform.StreamNotFound;
+import org.fundbook.platform.web.ApiProblem;
+import org.fundbook.platform.web.ProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -27,7 +32,11 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every refusal the API gives, as problem details with the contract's code. Nothing here changes state. */
+/**
+ * Every refusal the API gives, as problem details with the contract's code. Nothing here changes state. The
+ * ledger's refusal codes get their HTTP status here: an id that does not exist ({@code *_NOT_FOUND}) is 404,
+ * a rule that refuses is 422; an idempotency key already used for another request is 409.
+ */
 @RestControllerAdvice
 public class ProblemHandler {
 
@@ -40,13 +49,31 @@ public class ProblemHandler {
 
     @ExceptionHandler(LedgerRefusal.class)
     ResponseEntity<ProblemDetail> refusal(LedgerRefusal refusal, HttpServletRequest request) {
-        return answer(new ApiProblem(refusal.code().httpStatus(), refusal.code().name(), refusal.getMessage()),
-                request);
+        return answer(new ApiProblem(status(refusal.code()), refusal.code().name(), refusal.getMessage()), request);
+    }
+
+    static int status(RefusalCode code) {
+        return code.name().endsWith("_NOT_FOUND") ? 404 : 422;
     }
 
     @ExceptionHandler(TransactionIdReused.class)
     ResponseEntity<ProblemDetail> reused(TransactionIdReused reused, HttpServletRequest request) {
-        return answer(new ApiProblem(409, "TRANSACTION_ID_REUSED", reused.getMessage()), request);
+        return reused(reused.getMessage(), request);
+    }
+
+    @ExceptionHandler(IdempotencyKeyReused.class)
+    ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReused reused, HttpServletRequest request) {
+        return reused(reused.getMessage(), request);
+    }
+
+    private static ResponseEntity<ProblemDetail> reused(String detail, HttpServletRequest request) {
+        return answer(new ApiProblem(409, "TRANSACTION_ID_REUSED", detail), request);
+    }
+
+    @ExceptionHandler(StreamNotFound.class)
+    ResponseEntity<ProblemDetail> noStream(StreamNotFound missing, HttpServletRequest request) {
+        RefusalCode code = RefusalCode.GROUP_NOT_FOUND;
+        return answer(new ApiProblem(status(code), code.name(), missing.getMessage()), request);
     }
 
     @ExceptionHandler(CommandExecutionException.class)
