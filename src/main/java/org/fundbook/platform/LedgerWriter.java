@@ -12,11 +12,14 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.caching.Cache;
@@ -125,6 +128,77 @@ public class LedgerWriter {
         }
     }
 
+    /** What an earlier request under one of a batch's keys recorded, and whether it was the same request. */
+    public record Recorded(int status, String body, boolean sameRequest) {
+    }
+
+    /** One write of a batch: its idempotency key and its request's {@link #fingerprint}. */
+    public record Keyed(UUID transactionId, String fingerprint) {
+    }
+
+    /** A batch of writes to one group, recorded in one transaction by {@link #writeBatch}. */
+    public interface Batch<T> {
+
+        /** The command for what is not recorded yet, given what the batch's keys recorded before (by key). */
+        Object command(Map<UUID, Recorded> earlier);
+
+        /**
+         * The answer, given the command's result, reading in this transaction; {@code record} stores a newly
+         * recorded write's answer (201) under its key, to be replayed to a later request with the same key.
+         */
+        T answer(Object result, BiConsumer<UUID, Object> record);
+    }
+
+    /**
+     * Records several writes to one group in one database transaction, as {@link #write} records one: the group's
+     * stream locked, every key looked up (a key another request used, or the same request's stored answer, is
+     * the batch's to answer), one command for the rest, the new answers stored, all committed before the answer.
+     *
+     * @param requestKey the batch's own id (a meeting's), kept on every event it records
+     */
+    public <T> T writeBatch(UUID groupId, UUID requestKey, List<Keyed> keys, Batch<T> batch) {
+        Map<UUID, String> fingerprints = new HashMap<>();
+        keys.forEach(k -> fingerprints.put(k.transactionId(), k.fingerprint()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                try {
+                    return transactions.execute(status -> batchOnce(groupId, requestKey, fingerprints, batch));
+                } catch (RuntimeException e) {
+                    forget(groupId);
+                    throw e;
+                }
+            } catch (ConcurrencyException | ConcurrencyFailureException | DuplicateKeyException
+                     | ConflictingModificationException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("Batch {} to group {} met a concurrent write; attempt {}", requestKey, groupId, attempt);
+                backOff(attempt);
+            }
+        }
+    }
+
+    private <T> T batchOnce(UUID groupId, UUID requestKey, Map<UUID, String> fingerprints, Batch<T> batch) {
+        Locked locked = lockAndLookUp(groupId, fingerprints.keySet());
+        if (locked.lastSequence() == null) {
+            throw new StreamNotFound(groupId);
+        }
+        Map<UUID, Recorded> earlier = new HashMap<>();
+        for (Earlier e : locked.earlier()) {
+            earlier.put(e.transactionId(), new Recorded(e.status(), e.body(),
+                    e.requestHash().equals(fingerprints.get(e.transactionId())) && e.groupId().equals(groupId)));
+        }
+        Object result = send(groupId, false, locked.lastSequence(), requestKey, batch.command(earlier));
+        return batch.answer(result, (transactionId, body) -> {
+            String fingerprint = fingerprints.get(transactionId);
+            if (fingerprint == null || earlier.containsKey(transactionId)) {
+                throw new IllegalArgumentException("no new write of this batch has the key " + transactionId);
+            }
+            writes.update("INSERT INTO idempotent_request (transaction_id, group_id, request_hash, status, body) "
+                    + "VALUES (?, ?, ?, ?, ?)", transactionId, groupId, fingerprint, 201, serialize(body));
+        });
+    }
+
     private <R> Outcome once(UUID groupId, UUID transactionId, String fingerprint, boolean newGroup, Object command,
                              Answer<R> answer) {
         // Lock the group's stream (writers to a group take turns, on any node), then look the transaction id up:
@@ -133,7 +207,7 @@ public class LedgerWriter {
         // the locking statement would read that table as of before the wait.) A group being registered has no
         // row to lock yet: two registrations of it meet at the stream's unique keys, and the one that loses is
         // retried and finds the other's answer.
-        Locked locked = lockAndLookUp(groupId, transactionId);
+        Locked locked = lockAndLookUp(groupId, List.of(transactionId));
         if (!newGroup && locked.lastSequence() == null) {
             throw new StreamNotFound(groupId);
         }
@@ -141,21 +215,36 @@ public class LedgerWriter {
         if (earlier != null) {
             return earlier;
         }
+        R result = send(groupId, newGroup, locked.lastSequence(), transactionId, command);
+        String body = serialize(answer.body(result));
+        // travels with the commit
+        writes.update("INSERT INTO idempotent_request (transaction_id, group_id, request_hash, status, body) "
+                + "VALUES (?, ?, ?, ?, ?)", transactionId, groupId, fingerprint, 201, body);
+        return new Outcome(201, body, false);
+    }
+
+    /**
+     * Sends the command on the locked stream, and moves the stream's position with the events it recorded.
+     *
+     * @param locked     the stream's last event as locked, null for a group being registered
+     * @param requestKey the request's idempotency key, kept on every event it records
+     */
+    private <R> R send(UUID groupId, boolean newGroup, Long locked, UUID requestKey, Object command) {
         long lastSequence;
         if (newGroup) {
-            if (locked.lastSequence() != null) {
+            if (locked != null) {
                 throw new IdempotencyKeyReused("group " + groupId + " is already registered");
             }
             lastSequence = -1;
         } else {
-            lastSequence = locked.lastSequence();
+            lastSequence = locked;
             if (!Long.valueOf(lastSequence).equals(cachedSequence.get(groupId))) {
                 // another node wrote to this group since, or this node never did
                 forget(groupId);
             }
         }
         R result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
-                RequestMetadata.of(caller.username(), CorrelationIdFilter.current(), transactionId.toString())));
+                RequestMetadata.of(caller.username(), CorrelationIdFilter.current(), requestKey.toString())));
         // the stream's new last event, as the event store appended it (a command may record several, or none)
         long newSequence = AppendedEvents.lastSequence(groupId.toString()).orElse(lastSequence);
         if (newSequence < 0) {
@@ -176,20 +265,17 @@ public class LedgerWriter {
         } else if (newSequence != lastSequence) {
             writes.update("UPDATE ledger_stream SET last_sequence = ? WHERE group_id = ?", newSequence, groupId);
         }
-        String body = serialize(answer.body(result));
-        // travels with the commit
-        writes.update("INSERT INTO idempotent_request (transaction_id, group_id, request_hash, status, body) "
-                + "VALUES (?, ?, ?, ?, ?)", transactionId, groupId, fingerprint, 201, body);
-        return new Outcome(201, body, false);
+        return result;
     }
 
-    private record Earlier(UUID groupId, String requestHash, int status, String body) {
+    private record Earlier(UUID transactionId, UUID groupId, String requestHash, int status, String body) {
     }
 
-    private static final String LOOK_UP =
-            "SELECT group_id, request_hash, status, body FROM idempotent_request WHERE transaction_id = ?";
+    private static final String LOOK_UP = "SELECT transaction_id, group_id, request_hash, status, body "
+            + "FROM idempotent_request WHERE transaction_id = ANY (?)";
 
-    private static final RowMapper<Earlier> EARLIER = (rs, i) -> new Earlier(rs.getObject("group_id", UUID.class),
+    private static final RowMapper<Earlier> EARLIER = (rs, i) -> new Earlier(
+            rs.getObject("transaction_id", UUID.class), rs.getObject("group_id", UUID.class),
             rs.getString("request_hash"), rs.getInt("status"), rs.getString("body"));
 
     /** @param lastSequence the locked stream's last event, null when the group has no stream */
@@ -208,11 +294,11 @@ public class LedgerWriter {
     private static final String LOCK_AND_LOOK_UP = "LOCK TABLE " + READ_MODELS_FIRST_TABLE + " IN ROW EXCLUSIVE MODE;\n"
             + "SELECT last_sequence FROM ledger_stream WHERE group_id = ? FOR UPDATE;\n" + LOOK_UP;
 
-    private Locked lockAndLookUp(UUID groupId, UUID transactionId) {
+    private Locked lockAndLookUp(UUID groupId, Collection<UUID> transactionIds) {
         return jdbc.execute((ConnectionCallback<Locked>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(LOCK_AND_LOOK_UP)) {
                 statement.setObject(1, groupId);
-                statement.setObject(2, transactionId);
+                statement.setArray(2, connection.createArrayOf("uuid", transactionIds.toArray()));
                 if (statement.execute() || !statement.getMoreResults()) {
                     throw new IllegalStateException("the stream's lock returned no row set");
                 }
@@ -246,7 +332,8 @@ public class LedgerWriter {
         return new Outcome(earlier.status(), earlier.body(), true);
     }
 
-    private String fingerprint(String path, Object request) {
+    /** The idempotency fingerprint of a request: its path and its canonical JSON. */
+    public String fingerprint(String path, Object request) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(path.getBytes(StandardCharsets.UTF_8));

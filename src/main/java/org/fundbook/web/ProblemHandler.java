@@ -49,7 +49,32 @@ public class ProblemHandler {
 
     @ExceptionHandler(LedgerRefusal.class)
     ResponseEntity<ProblemDetail> refusal(LedgerRefusal refusal, HttpServletRequest request) {
-        return answer(new ApiProblem(status(refusal.code()), refusal.code().name(), refusal.getMessage()), request);
+        return answer(problemOf(refusal), request);
+    }
+
+    /**
+     * A refusal of the ledger's (a {@link LedgerRefusal}, an id reused) as the problem its single request answers;
+     * for answers given outside an exception handler, such as a meeting's entries.
+     */
+    public static ApiProblem problemOf(RuntimeException refusal) {
+        if (refusal instanceof LedgerRefusal r) {
+            return new ApiProblem(status(r.code()), r.code().name(), r.getMessage());
+        }
+        if (refusal instanceof TransactionIdReused || refusal instanceof IdempotencyKeyReused) {
+            return new ApiProblem(409, "TRANSACTION_ID_REUSED", refusal.getMessage());
+        }
+        throw new IllegalArgumentException("not a refusal: " + refusal, refusal);
+    }
+
+    /** A body whose JSON could be parsed but not read as the request: the field, and why. */
+    public static ApiProblem unreadable(JsonMappingException e) {
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String message = mismatch instanceof InvalidFormatException format
+                    ? "cannot be read as " + describe(format.getTargetType()) + ": " + format.getValue()
+                    : "has the wrong type or is missing";
+            return ApiProblem.validation(fieldPath(mismatch), message);
+        }
+        return ApiProblem.validation(fieldPath(e), "is not valid");
     }
 
     static int status(RefusalCode code) {
@@ -114,15 +139,8 @@ public class ProblemHandler {
             }
         }
         Throwable cause = e.getCause();
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = fieldPath(mismatch);
-            String message = mismatch instanceof InvalidFormatException format
-                    ? "cannot be read as " + describe(format.getTargetType()) + ": " + format.getValue()
-                    : "has the wrong type or is missing";
-            return answer(ApiProblem.validation(field, message), request);
-        }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return answer(ApiProblem.validation(fieldPath(mapping), "is not valid"), request);
+            return answer(unreadable(mapping), request);
         }
         String detail = cause instanceof JsonProcessingException json
                 ? "The body is not valid JSON: " + json.getOriginalMessage()
