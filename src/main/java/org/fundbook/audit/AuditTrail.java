@@ -19,6 +19,7 @@ import org.fundbook.group.GroupEvent.ClosingCancelled;
 import org.fundbook.group.GroupEvent.ClosingStarted;
 import org.fundbook.group.GroupEvent.GroupRegistered;
 import org.fundbook.group.GroupEvent.GroupTransaction;
+import org.fundbook.group.GroupEvent.MeetingHeld;
 import org.fundbook.group.GroupEvent.MemberRegistered;
 import org.fundbook.group.GroupEvent.PolicyChanged;
 import org.fundbook.platform.RequestMetadata;
@@ -76,7 +77,10 @@ public class AuditTrail {
         return trail;
     }
 
-    /** The business date of any event: a transaction's value date, or the date a registration, policy or closing takes effect. */
+    /**
+     * The business date of any event: a transaction's value date, or the date a registration, policy, closing or
+     * meeting takes effect.
+     */
     static LocalDate valueDate(GroupEvent event) {
         if (event instanceof GroupTransaction e) {
             return e.occurredOn();
@@ -92,6 +96,8 @@ public class AuditTrail {
             return e.closingDate();
         } else if (event instanceof BooksClosed e) {
             return e.closingDate();
+        } else if (event instanceof MeetingHeld e) {
+            return e.heldOn();
         }
         throw new IllegalArgumentException("no value date for " + event.getClass().getSimpleName());
     }

@@ -83,6 +83,23 @@ class MeetingHttpTest extends IntegrationTest {
     }
 
     @Test
+    void aMeetingIsInTheAuditTrailTheJournalAndTheChainLikeEveryWrite() throws InterruptedException {
+        String save = Api.id();
+        send(meeting(Api.id(), List.of(dara), contribution(save, dara, 4_000)));
+
+        JsonNode trail = api.get(group.path("/audit/events?from=" + HELD_ON)).json();
+        assertThat(trail).extracting(e -> e.get("type").asText()).containsExactly("ContributionRecorded", "MeetingHeld");
+        assertThat(trail.get(1).get("occurredOn").asText()).isEqualTo(HELD_ON);
+        assertThat(trail.get(1).get("payload").get("transactionIds").get(0).asText()).isEqualTo(save);
+        assertThat(api.get(group.path("/journal?from=" + HELD_ON)).json()).hasSize(1);
+        assertThat(api.get(group.path("/trial-balance")).json().get("balanced").asBoolean()).isTrue();
+        assertThat(api.get(group.path("/audit/verify")).json().get("verified").asBoolean()).isTrue();
+        awaitJournalCaughtUp(group.groupId);
+        assertThat(jdbc.queryForObject("SELECT problem FROM ledger_check_position WHERE group_id = ?::uuid",
+                String.class, group.groupId)).isNull();
+    }
+
+    @Test
     void aRefusedEntryChangesNothingAndTheEntriesAfterItAreRecorded() {
         Api.Response answer = send(meeting(Api.id(), List.of(),
                 contribution(Api.id(), dara, 2_000),
