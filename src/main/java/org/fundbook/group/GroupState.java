@@ -188,7 +188,8 @@ public final class GroupState {
     }
 
     public boolean hasLoanOutstanding(UUID memberId) {
-        return loans.values().stream().anyMatch(l -> !l.reversed && l.borrowerId.equals(memberId) && l.outstanding > 0);
+        return loans.values().stream().anyMatch(l -> !l.reversed() && l.borrowerId().equals(memberId)
+                && l.outstanding() > 0);
     }
 
     /** The open period's balances at its start, by value date. */
@@ -230,7 +231,7 @@ public final class GroupState {
         if (cashAfter < 0 || loansAfter < 0) {
             return false;
         }
-        if (effect.memberId() != null && members.get(effect.memberId()).savings + effect.savings() < 0) {
+        if (effect.memberId() != null && members.get(effect.memberId()).savings() + effect.savings() < 0) {
             return false;
         }
         long premiumsPromised = closingPremiums.stream().mapToLong(PremiumShare::premium).sum();
@@ -262,10 +263,10 @@ public final class GroupState {
         }
         long savings = 0;
         for (Member member : members.values()) {
-            if (member.savings < 0) {
-                throw new IllegalStateException("savings of member " + member.memberId + " are negative");
+            if (member.savings() < 0) {
+                throw new IllegalStateException("savings of member " + member.memberId() + " are negative");
             }
-            savings = Riel.checkedAdd(savings, member.savings);
+            savings = Riel.checkedAdd(savings, member.savings());
         }
         if (savings != memberSavings || cash < earmarked() || loanPrincipalOutstanding < 0
                 || Riel.checkedAdd(cash, loanPrincipalOutstanding) != Riel.checkedAdd(memberSavings, poolSum)) {
@@ -340,61 +341,51 @@ public final class GroupState {
     private void on(MemberRegistered event) {
         transactions.put(event.transactionId(), new Recorded(event.transactionId(),
                 TransactionKind.MEMBER_REGISTRATION, event.memberId(), Effect.NONE));
-        members.put(event.memberId(), new Member(event.memberId(), event.name(), event.membership()));
+        members.put(event.memberId(), new Member(event.memberId(), event.name(), event.membership(), 0, 0));
     }
 
     private void on(ContributionRecorded event) {
-        members.get(event.memberId()).contributions++;
+        members.computeIfPresent(event.memberId(), (id, m) -> m.contributed(1));
         record(event, event.memberId());
     }
 
     private void on(LoanDisbursed event) {
-        loans.put(event.loanId(), new Loan(event));
+        loans.put(event.loanId(), Loan.disbursed(event));
         record(event, event.loanId());
     }
 
     private void on(RepaymentRecorded event) {
-        Loan loan = loans.get(event.loanId());
-        loan.repayments.add(new Repayment(event.transactionId(), event.occurredOn(), event.interestPart(),
-                event.principalPart()));
-        loan.outstanding -= event.principalPart();
+        loans.computeIfPresent(event.loanId(), (id, loan) -> loan.repaid(new Repayment(event.transactionId(),
+                event.occurredOn(), event.interestPart(), event.principalPart())));
         record(event, event.loanId());
     }
 
     private void on(EmergencyGrantMade event) {
-        grants.put(event.grantId(), new Grant(event.grantId(), event.amount(), event.recoverable()));
+        grants.put(event.grantId(), new Grant(event.grantId(), event.amount(), event.recoverable(), 0, 0, false));
         record(event, event.grantId());
     }
 
     private void on(GrantRecoveryRecorded event) {
-        Grant grant = grants.get(event.grantId());
-        grant.recovered += event.amount();
-        grant.recoveries++;
+        grants.computeIfPresent(event.grantId(), (id, grant) -> grant.recovered(event.amount(), 1));
         record(event, event.grantId());
     }
 
     private void on(TransactionReversed event) {
-        Recorded target = transactions.get(event.reversedTransactionId());
-        target.reversed = true;
-        switch (target.kind) {
-            case CONTRIBUTION -> members.get(target.subjectId).contributions--;
-            case LOAN_DISBURSEMENT -> loans.get(target.subjectId).reversed = true;
-            case REPAYMENT -> {
-                Loan loan = loans.get(target.subjectId);
-                Repayment undone = loan.repayments.remove(loan.repayments.size() - 1);
-                loan.outstanding += undone.principalPart;
-            }
-            case EMERGENCY_GRANT -> grants.get(target.subjectId).reversed = true;
-            case GRANT_RECOVERY -> {
-                Grant grant = grants.get(target.subjectId);
-                grant.recovered -= -event.poolDeltas().getOrDefault(Pool.EMERGENCY_FUND, 0L);
-                grant.recoveries--;
-            }
+        Recorded target = transactions.computeIfPresent(event.reversedTransactionId(),
+                (id, recorded) -> recorded.reversedTransaction());
+        UUID subject = target.subjectId();
+        switch (target.kind()) {
+            case CONTRIBUTION -> members.computeIfPresent(subject, (id, m) -> m.contributed(-1));
+            case LOAN_DISBURSEMENT -> loans.computeIfPresent(subject, (id, loan) -> loan.reversedLoan());
+            case REPAYMENT -> loans.computeIfPresent(subject, (id, loan) -> loan.latestRepaymentUndone());
+            case EMERGENCY_GRANT -> grants.computeIfPresent(subject, (id, grant) -> grant.reversedGrant());
+            case GRANT_RECOVERY -> grants.computeIfPresent(subject, (id, grant) ->
+                    grant.recovered(event.poolDeltas().getOrDefault(Pool.EMERGENCY_FUND, 0L), -1));
             default -> {
                 // capital, withdrawal, payout and cash count have no entity to restore
             }
         }
-        record(event, target.transactionId);
+        record(event, target.transactionId());
     }
 
     private void on(ClosingStarted event) {
@@ -428,8 +419,7 @@ public final class GroupState {
             // the payout's effect credited the group's savings; each member's share is credited here
             for (PremiumShare share : event.premiums()) {
                 if (share.premium() > 0) {
-                    Member member = members.get(share.memberId());
-                    member.savings = Riel.checkedAdd(member.savings, share.premium());
+                    members.computeIfPresent(share.memberId(), (id, m) -> m.saved(share.premium()));
                     nextOpening.merge(share.memberId(), share.premium(), Riel::checkedAdd);
                 }
             }
@@ -444,7 +434,8 @@ public final class GroupState {
     }
 
     private void on(MeetingHeld event) {
-        meetings.computeIfAbsent(event.meetingId(), id -> new Meeting(id, event.heldOn())).add(event);
+        meetings.put(event.meetingId(), meetings.getOrDefault(event.meetingId(),
+                new Meeting(event.meetingId(), event.heldOn(), Set.of(), Set.of())).with(event));
     }
 
     private void endClosing() {
@@ -471,8 +462,7 @@ public final class GroupState {
         loanPrincipalOutstanding = Riel.checkedAdd(loanPrincipalOutstanding, effect.loanPrincipal());
         memberSavings = Riel.checkedAdd(memberSavings, effect.savings());
         if (effect.memberId() != null) {
-            Member member = members.get(effect.memberId());
-            member.savings = Riel.checkedAdd(member.savings, effect.savings());
+            members.computeIfPresent(effect.memberId(), (id, m) -> m.saved(effect.savings()));
         }
         effect.pools().forEach((pool, delta) -> pools.merge(pool, delta, Riel::checkedAdd));
     }
@@ -486,238 +476,98 @@ public final class GroupState {
     public record PeriodEntry(LocalDate occurredOn, TransactionKind kind, Effect effect) {
     }
 
-    public static final class Member {
-        private UUID memberId;
-        private String name;
-        private Membership membership;
-        private long savings;
-        private int contributions;
+    /** A registered person: what they have saved, and how many contributions of theirs stand. */
+    public record Member(UUID memberId, String name, Membership membership, long savings, int contributions) {
 
-        Member() {
+        Member saved(long amount) {
+            return new Member(memberId, name, membership, Riel.checkedAdd(savings, amount), contributions);
         }
 
-        Member(UUID memberId, String name, Membership membership) {
-            this.memberId = memberId;
-            this.name = name;
-            this.membership = membership;
-        }
-
-        public UUID memberId() {
-            return memberId;
-        }
-
-        public String name() {
-            return name;
-        }
-
-        public Membership membership() {
-            return membership;
-        }
-
-        public long savings() {
-            return savings;
-        }
-
-        /** Contributions recorded and not reversed: none means the next one is the member's first. */
-        public int contributions() {
-            return contributions;
+        Member contributed(int count) {
+            return new Member(memberId, name, membership, savings, contributions + count);
         }
     }
 
-    /** A loan's terms as disbursed (fixed for its life), its repayments in order, what is still owed. */
-    public static final class Loan {
-        private UUID loanId;
-        private UUID borrowerId;
-        private long principal;
-        private int monthlyRateBp;
-        private int termMonths;
-        private InterestMethod interestMethod;
-        private LocalDate disbursedOn;
-        private Map<Pool, Integer> allocation;
-        private List<Repayment> repayments = new ArrayList<>();
-        private long outstanding;
-        private boolean reversed;
+    /**
+     * A loan's terms as disbursed (fixed for its life), its repayments in order, what is still owed.
+     *
+     * @param allocation the interest split in force when it was disbursed, in basis points of the interest per pool
+     */
+    public record Loan(UUID loanId, UUID borrowerId, long principal, int monthlyRateBp, int termMonths,
+                       InterestMethod interestMethod, LocalDate disbursedOn, Map<Pool, Integer> allocation,
+                       List<Repayment> repayments, long outstanding, boolean reversed) {
 
-        Loan() {
+        static Loan disbursed(LoanDisbursed e) {
+            return new Loan(e.loanId(), e.borrowerId(), e.principal(), e.monthlyRateBp(), e.termMonths(),
+                    e.interestMethod(), e.occurredOn(), Map.copyOf(e.interestAllocation()), List.of(), e.principal(),
+                    false);
         }
 
-        Loan(LoanDisbursed event) {
-            this.loanId = event.loanId();
-            this.borrowerId = event.borrowerId();
-            this.principal = event.principal();
-            this.monthlyRateBp = event.monthlyRateBp();
-            this.termMonths = event.termMonths();
-            this.interestMethod = event.interestMethod();
-            this.disbursedOn = event.occurredOn();
-            this.allocation = new EnumMap<>(event.interestAllocation());
-            this.outstanding = event.principal();
+        Loan repaid(Repayment repayment) {
+            List<Repayment> after = new ArrayList<>(repayments);
+            after.add(repayment);
+            return with(List.copyOf(after), outstanding - repayment.principalPart(), reversed);
         }
 
-        public UUID loanId() {
-            return loanId;
+        Loan latestRepaymentUndone() {
+            Repayment undone = repayments.get(repayments.size() - 1);
+            return with(List.copyOf(repayments.subList(0, repayments.size() - 1)),
+                    outstanding + undone.principalPart(), reversed);
         }
 
-        public UUID borrowerId() {
-            return borrowerId;
+        Loan reversedLoan() {
+            return with(repayments, outstanding, true);
         }
 
-        public long principal() {
-            return principal;
-        }
-
-        public int monthlyRateBp() {
-            return monthlyRateBp;
-        }
-
-        public int termMonths() {
-            return termMonths;
-        }
-
-        public InterestMethod interestMethod() {
-            return interestMethod;
-        }
-
-        public LocalDate disbursedOn() {
-            return disbursedOn;
-        }
-
-        /** The interest split in force when the loan was disbursed, in basis points of the interest per pool. */
-        public Map<Pool, Integer> allocation() {
-            return Collections.unmodifiableMap(allocation);
-        }
-
-        public List<Repayment> repayments() {
-            return Collections.unmodifiableList(repayments);
-        }
-
-        public long outstanding() {
-            return outstanding;
-        }
-
-        public boolean reversed() {
-            return reversed;
+        private Loan with(List<Repayment> repayments, long outstanding, boolean reversed) {
+            return new Loan(loanId, borrowerId, principal, monthlyRateBp, termMonths, interestMethod, disbursedOn,
+                    allocation, repayments, outstanding, reversed);
         }
     }
 
     public record Repayment(UUID transactionId, LocalDate occurredOn, long interestPart, long principalPart) {
     }
 
-    public static final class Grant {
-        private UUID grantId;
-        private long amount;
-        private boolean recoverable;
-        private long recovered;
-        private int recoveries;
-        private boolean reversed;
+    /** An Emergency Fund grant, what has been recovered of it and by how many recoveries. */
+    public record Grant(UUID grantId, long amount, boolean recoverable, long recovered, int recoveries,
+                        boolean reversed) {
 
-        Grant() {
+        Grant recovered(long amount, int count) {
+            return new Grant(grantId, this.amount, recoverable, recovered + amount, recoveries + count, reversed);
         }
 
-        Grant(UUID grantId, long amount, boolean recoverable) {
-            this.grantId = grantId;
-            this.amount = amount;
-            this.recoverable = recoverable;
-        }
-
-        public UUID grantId() {
-            return grantId;
-        }
-
-        public long amount() {
-            return amount;
-        }
-
-        public boolean recoverable() {
-            return recoverable;
-        }
-
-        public long recovered() {
-            return recovered;
-        }
-
-        public int recoveries() {
-            return recoveries;
-        }
-
-        public boolean reversed() {
-            return reversed;
+        Grant reversedGrant() {
+            return new Grant(grantId, amount, recoverable, recovered, recoveries, true);
         }
     }
 
     /** A meeting and everything recorded at it so far, over all its sends. */
-    public static final class Meeting {
-        private UUID meetingId;
-        private LocalDate heldOn;
-        private LinkedHashSet<UUID> attendance = new LinkedHashSet<>();
-        private LinkedHashSet<UUID> transactionIds = new LinkedHashSet<>();
+    public record Meeting(UUID meetingId, LocalDate heldOn, Set<UUID> attendance, Set<UUID> transactionIds) {
 
-        Meeting() {
-        }
-
-        Meeting(UUID meetingId, LocalDate heldOn) {
-            this.meetingId = meetingId;
-            this.heldOn = heldOn;
-        }
-
-        void add(MeetingHeld event) {
-            attendance.addAll(event.attendance());
-            transactionIds.addAll(event.transactionIds());
-        }
-
-        public UUID meetingId() {
-            return meetingId;
-        }
-
-        public LocalDate heldOn() {
-            return heldOn;
-        }
-
-        public Set<UUID> attendance() {
-            return Collections.unmodifiableSet(attendance);
-        }
-
-        public Set<UUID> transactionIds() {
-            return Collections.unmodifiableSet(transactionIds);
+        Meeting with(MeetingHeld event) {
+            LinkedHashSet<UUID> present = new LinkedHashSet<>(attendance);
+            present.addAll(event.attendance());
+            LinkedHashSet<UUID> recorded = new LinkedHashSet<>(transactionIds);
+            recorded.addAll(event.transactionIds());
+            return new Meeting(meetingId, heldOn, Collections.unmodifiableSet(present),
+                    Collections.unmodifiableSet(recorded));
         }
     }
 
-    /** A transaction id this group has used, what it was, and what it did to the balances. */
-    public static final class Recorded {
-        private UUID transactionId;
-        private TransactionKind kind;
-        private UUID subjectId;
-        private Effect effect;
-        private boolean reversed;
-
-        Recorded() {
-        }
+    /**
+     * A transaction id this group has used, what it was, and what it did to the balances.
+     *
+     * @param subjectId the member, loan or grant the transaction concerns; null for none
+     */
+    public record Recorded(UUID transactionId, TransactionKind kind, UUID subjectId, Effect effect,
+                           boolean reversed) {
 
         Recorded(UUID transactionId, TransactionKind kind, UUID subjectId, Effect effect) {
-            this.transactionId = transactionId;
-            this.kind = kind;
-            this.subjectId = subjectId;
-            this.effect = effect;
+            this(transactionId, kind, subjectId, effect, false);
         }
 
-        public UUID transactionId() {
-            return transactionId;
-        }
-
-        public TransactionKind kind() {
-            return kind;
-        }
-
-        /** The member, loan or grant the transaction concerns; null for none. */
-        public UUID subjectId() {
-            return subjectId;
-        }
-
-        public Effect effect() {
-            return effect;
-        }
-
-        public boolean reversed() {
-            return reversed;
+        Recorded reversedTransaction() {
+            return new Recorded(transactionId, kind, subjectId, effect, true);
         }
     }
 }

@@ -207,9 +207,6 @@ class DemoGeneratorTest {
                     group.location(), group.registeredOn(), group.policy(), LocalDate.of(2025, 1, 1)));
             commands.addAll(group.steps());
             AggregateTestFixture<GroupAggregate> fixture = new AggregateTestFixture<>(GroupAggregate.class);
-            for (String field : List.of("members", "loans", "grants", "transactions", "meetings")) {
-                fixture.registerIgnoredField(GroupState.class, field);
-            }
             fixture.givenCommands(commands.subList(0, commands.size() - 1))
                     .when(commands.get(commands.size() - 1))
                     .expectSuccessfulHandlerExecution()

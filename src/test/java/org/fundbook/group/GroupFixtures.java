@@ -43,17 +43,11 @@ public final class GroupFixtures {
 
     /**
      * A fixture for the aggregate. {@code @Aggregate(snapshotTriggerDefinition = "groupSnapshotTrigger")} is a Spring
-     * stereotype the fixture does not read, so no bean is needed. Axon's illegal-state-change check stays on for the
-     * balances, period and policy versions; the entity maps are left out of it because their entities (members,
-     * loans, grants, transactions) have identity equality, so an equal copy rebuilt from the events would still be
-     * reported as "different".
+     * stereotype the fixture does not read, so no bean is needed. Axon's illegal-state-change check covers the whole
+     * state: the state a command leaves must equal the state its events rebuild (its entities are values).
      */
     public static AggregateTestFixture<GroupAggregate> newFixture() {
-        AggregateTestFixture<GroupAggregate> fixture = new AggregateTestFixture<>(GroupAggregate.class);
-        for (String field : List.of("members", "loans", "grants", "transactions", "meetings")) {
-            fixture.registerIgnoredField(GroupState.class, field);
-        }
-        return fixture;
+        return new AggregateTestFixture<>(GroupAggregate.class);
     }
 
     public static UUID id(String name) {
