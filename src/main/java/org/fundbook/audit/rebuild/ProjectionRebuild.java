@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Rebuilds the read models the API serves (every handler of the subscribing processing group
  * {@link AxonConfiguration#LEDGER_PROJECTIONS}) from the event store, in one database transaction: the projection
- * tables are locked (every write locks its group's row in {@code group_view} first, so writers wait), emptied by
+ * tables are locked (every write takes a share of {@code group_view}'s table lock in its first request, so a
+ * rebuild waits for the writes in flight and later writers wait for it), emptied by
  * the projections' own reset handlers, and every stored event is replayed in global order through the very
  * handlers the live processor uses. Readers wait for the commit and then see the rebuilt state; if anything
  * fails, nothing changes. {@code idempotent_request} is not a projection and is never touched.
