@@ -1,6 +1,7 @@
 package org.fundbook.platform;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
@@ -34,8 +35,9 @@ import org.axonframework.monitoring.MultiMessageMonitor;
  * <p>Axon creates its counters and timers with the first message, so a fresh node's dashboard showed "no data"
  * until the first write. They are registered here at once, at zero, under the same names, configuration and tag
  * keys, with {@code payloadType="none"} (a type no message has): the series exist from the start and the real ones
- * join them, summed by the dashboard. Gauges (capacity, latency) are not: a gauge registered first would be the one
- * kept, and would hide Axon's.
+ * join them, summed by the dashboard. So does a capacity gauge at zero (its id, with that payload type, is never one
+ * of Axon's). The latency gauge is tagged by processor only: one registered here would be the one kept and hide
+ * Axon's, so it still appears with the first event.
  */
 public class AxonMetrics extends GlobalMetricRegistry {
 
@@ -87,11 +89,15 @@ public class AxonMetrics extends GlobalMetricRegistry {
     private record None() {
     }
 
-    /** Axon's counters and timers of this component (as MessageCountingMonitor and MessageTimerMonitor build them). */
+    /**
+     * Axon's counters and timers of this component (as MessageCountingMonitor and MessageTimerMonitor build them),
+     * and its capacity gauge when the tags name a payload type (so that the placeholder can never be a real id).
+     */
     private void registerAtZero(String name, Iterable<Tag> placeholderTags) {
         Tags tags = Tags.of(placeholderTags);
         if (tags.stream().anyMatch(tag -> tag.getKey().equals("payloadType"))) {
             tags = tags.and("payloadType", "none");
+            Gauge.builder(name + ".capacity", () -> 0).tags(tags).register(getRegistry());
         }
         for (String counter : List.of("ingestedCounter", "successCounter", "failureCounter", "processedCounter",
                 "ignoredCounter")) {

@@ -22,6 +22,8 @@ class FreshNodeMetersHttpTest extends IntegrationTest {
             assertThat(scraped)
                     .containsPattern("(?m)^commandBus_ingestedCounter_total\\{.*payloadType=\"none\".*} 0\\.0$")
                     .containsPattern("(?m)^commandBus_failureCounter_total\\{.*} ")
+                    .containsPattern("(?m)^commandBus_capacity\\{.*payloadType=\"none\".*} 0\\.0$")
+                    .containsPattern("(?m)^eventProcessor_capacity\\{.*processorName=\"ledger-check\".*} ")
                     .containsPattern("(?m)^commandBus_allTimer_seconds_count\\{.*} ")
                     .containsPattern("(?m)^eventProcessor_ingestedCounter_total\\{.*processorName=\"ledger-projections\".*} ")
                     .containsPattern("(?m)^eventProcessor_ingestedCounter_total\\{.*processorName=\"ledger-check\".*} ")
