@@ -52,6 +52,12 @@ public class AccessPolicy implements AuthorizationManager<RequestAuthorizationCo
 
     boolean allowed(FundbookUser user, String method, String path) {
         boolean read = method.equals("GET") || method.equals("HEAD");
+        if (path.equals("/api/v1/me")) {
+            return read || ADMINS.contains(user.role());
+        }
+        if (method.equals("PUT") && path.equals("/api/v1/users/" + user.username() + "/password")) {
+            return true; // one's own password, any role; the controller asks for the current one
+        }
         if (path.startsWith("/api/v1/users") || path.startsWith("/api/v1/admin")) {
             return ADMINS.contains(user.role());
         }

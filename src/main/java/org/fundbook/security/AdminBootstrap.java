@@ -41,7 +41,8 @@ class AdminBootstrap implements ApplicationRunner {
         var existing = users.find(ADMIN);
         if (existing.isPresent()) {
             if (configured && !encoder.matches(configuredPassword, existing.get().passwordHash())) {
-                users.changePassword(ADMIN, encoder.encode(configuredPassword));
+                users.changePassword(ADMIN, encoder.encode(configuredPassword), "PASSWORD_RESET",
+                        CurrentCaller.SYSTEM);
                 log.info("The password of user '{}' was set from FUNDBOOK_ADMIN_PASSWORD", ADMIN);
             }
             return;

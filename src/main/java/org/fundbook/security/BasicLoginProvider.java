@@ -25,8 +25,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  *
  * <p>An adaptive hash costs tens of milliseconds by design, and Basic sends the password with every request.
  * So a verified password is remembered for a few minutes as a keyed HMAC (key random per process, never
- * stored), bound to the stored hash so a password change forgets it at once. The lock and the role are read
- * from the database on every request.
+ * stored), bound to the stored hash so a password change forgets it. The user row (role, scope, lock, enabled,
+ * password hash) is trusted for at most {@link #REREAD} before it is read again: that is the bound within which
+ * a disable or a password change made on another node takes effect here. On the node that makes the change,
+ * {@link #forget} drops the user's remembered credentials at once (decision 0005).
  */
 class BasicLoginProvider implements AuthenticationProvider {
 
@@ -34,7 +36,7 @@ class BasicLoginProvider implements AuthenticationProvider {
     static final Duration LOCK_DURATION = Duration.ofMinutes(15);
     private static final Duration REMEMBER = Duration.ofMinutes(5);
     /** How long a verified caller's user row (role, scope, lock) is trusted before it is read again. */
-    private static final Duration REREAD = Duration.ofSeconds(10);
+    static final Duration REREAD = Duration.ofSeconds(10);
 
     /** A password verified until {@code until}; the user row as read at {@code readAt}. */
     private record Verified(byte[] mac, Instant until, FundbookUser user, Instant readAt) {
@@ -67,8 +69,10 @@ class BasicLoginProvider implements AuthenticationProvider {
                     recent.user().getAuthorities());
         }
         FundbookUser user = users.find(username).orElse(null);
-        if (user == null) {
-            encoder.matches(password, dummyHash); // same cost as a real check: no hint that the name is unknown
+        if (user == null || !user.enabled()) {
+            // same cost as a real check: no hint that the name is unknown or disabled
+            encoder.matches(password, dummyHash);
+            verified.remove(username);
             throw new BadCredentialsException("Bad credentials");
         }
         if (user.lockedAt(now)) {
@@ -92,6 +96,11 @@ class BasicLoginProvider implements AuthenticationProvider {
         verified.put(username, new Verified(mac, remembered.until(), user, now));
         users.recordSuccess(user);
         return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+    }
+
+    /** Forgets what was verified about this user: the next request reads the user row and checks the password. */
+    void forget(String username) {
+        verified.remove(username);
     }
 
     @Override

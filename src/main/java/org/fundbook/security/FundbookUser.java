@@ -11,7 +11,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /** A login as stored: the password only as its adaptive hash. */
 public record FundbookUser(String username, String passwordHash, Role role, Set<UUID> groups, Set<String> provinces,
-                           int failedAttempts, Instant lockedUntil) implements UserDetails {
+                           int failedAttempts, Instant lockedUntil, boolean enabled) implements UserDetails {
 
     public FundbookUser {
         groups = Set.copyOf(groups);
@@ -33,6 +33,11 @@ public record FundbookUser(String username, String passwordHash, Role role, Set<
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
     }
 
     @Override

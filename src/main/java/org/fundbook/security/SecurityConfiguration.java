@@ -28,8 +28,13 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(UserStore users, PasswordEncoder encoder, Clock clock) {
-        return new ProviderManager(new BasicLoginProvider(users, encoder, clock));
+    BasicLoginProvider basicLoginProvider(UserStore users, PasswordEncoder encoder, Clock clock) {
+        return new BasicLoginProvider(users, encoder, clock);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(BasicLoginProvider logins) {
+        return new ProviderManager(logins);
     }
 
     @Bean

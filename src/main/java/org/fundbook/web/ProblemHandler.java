@@ -1,5 +1,6 @@
 package org.fundbook.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -136,6 +137,13 @@ public class ProblemHandler {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ApiProblem problem) {
                 return answer(problem, request);
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // not JSON at all (a syntax error, an end before the value ends): whatever its fields hold
+            if (t instanceof JsonParseException syntax) {
+                return answer(new ApiProblem(400, "MALFORMED_REQUEST",
+                        "The body is not well-formed JSON: " + syntax.getOriginalMessage()), request);
             }
         }
         Throwable cause = e.getCause();
