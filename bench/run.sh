@@ -7,8 +7,11 @@
 #
 # The last phase grows the event store to `rebuild` events (copies of the run's groups) and times the rebuild of
 # the read models; it needs a few GB of disk and some minutes. 0 skips it.
+# Between the repayments and the long history, `clients` clients send whole meetings of 25 entries to groups of their
+# own (LoadBenchmark's meetingGroups, 400 by default).
 #
-# Environment: BENCH_PORT (HTTP, 18080), BENCH_PG_PORT (embedded PostgreSQL, 15432).
+# Environment: BENCH_PORT (HTTP, 18080), BENCH_PG_PORT (embedded PostgreSQL, 15432), BENCH_JAVA_OPTS (the service's
+# JVM), BENCH_LOAD_ARGS (more key=value arguments of LoadBenchmark, e.g. "warmup=90 meetingGroups=600").
 # An existing PostgreSQL instead of the embedded one: BENCH_PG_HOST, BENCH_PG_PORT (5432), BENCH_PG_DB (fundbook),
 # BENCH_PG_USER (postgres), BENCH_PG_PASSWORD; the database must exist and should be empty.
 set -euo pipefail
@@ -44,6 +47,9 @@ done
 curl -sf "http://localhost:$HTTP_PORT/actuator/health" >/dev/null || { tail -50 "$DATA/service.log"; exit 1; }
 echo "service up on :$HTTP_PORT, PostgreSQL on $PG_HOST:$PG_PORT ($(nproc) cores)"
 
+PG_PID=""
+[ -f "$DATA/postgres/postmaster.pid" ] && PG_PID="pgPid=$(head -1 "$DATA/postgres/postmaster.pid")"
+
 PG8=""
 if command -v pgbench >/dev/null 2>&1; then
   export PGHOST="$PG_HOST" PGPORT="$PG_PORT" PGUSER="$PG_USER"
@@ -63,10 +69,15 @@ fi
 java -cp "target/test-classes:target/classes:$(cat "$DATA/classpath")" org.fundbook.bench.LoadBenchmark \
   url="http://localhost:$HTTP_PORT" password="$PASSWORD" seconds="${1:-30}" clients="${2:-8}" \
   groups="${3:-200}" history="${4:-3000}" rebuild="${5:-1000000}" \
-  jdbc="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" jdbcUser="$PG_USER" jdbcPassword="$PGPASSWORD" | tee "$DATA/load.txt"
+  jdbc="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" jdbcUser="$PG_USER" jdbcPassword="$PGPASSWORD" \
+  servicePid="$SERVICE" ${PG_PID:+"$PG_PID"} ${BENCH_LOAD_ARGS:-} | tee "$DATA/load.txt"
 
 TPS=$(awk -F'contributions_tps=' '/RESULT contributions_tps/ {split($2, a, " "); print a[1]}' "$DATA/load.txt")
 if [ -n "$PG8" ] && [ -n "$TPS" ]; then
   awk -v a="$TPS" -v b="$PG8" 'BEGIN {printf "RESULT contributions / pgbench (8 clients) = %.2f\n", a / b}'
+fi
+ENTRIES=$(awk -F'entries_per_s=' '/RESULT meetings entries_per_s/ {split($2, a, " "); print a[1]}' "$DATA/load.txt")
+if [ -n "$PG8" ] && [ -n "$ENTRIES" ]; then
+  awk -v a="$ENTRIES" -v b="$PG8" 'BEGIN {printf "RESULT meeting entries / pgbench (8 clients) = %.2f\n", a / b}'
 fi
 echo "heap after the run: $(jcmd "$SERVICE" GC.heap_info 2>/dev/null | awk '/total/ {print; exit}')"

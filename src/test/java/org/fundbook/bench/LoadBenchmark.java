@@ -11,7 +11,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -22,12 +27,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * Drives a running Fundbook through its HTTP contract and prints what it measured: throughput and latency of
  * contributions and of repayments at N concurrent clients over many groups, and single-client write latency on
- * a group with a long history against a fresh one. Not a test: run it with bench/run.sh.
+ * a group with a long history against a fresh one; and of whole meetings ({@code POST .../meetings}, 25 entries
+ * each: 20 contributions, 3 repayments, a loan and a cash count, with the attendance of the group's 20 members) at N
+ * clients, each client sending the monthly meetings of its own groups in date order. Not a test: run it with
+ * bench/run.sh.
  *
  * <p>Then, given the service's database ({@code jdbc}), it grows the event store to {@code rebuild} events by copying
  * the groups the run created under new ids (the stored events of a copy are those of its original, with the group
@@ -36,7 +46,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Arguments (key=value): url, password, groups (200), clients (8), seconds (30), warmup (60), history (3000),
  * jdbc (the service's PostgreSQL, no rebuild figure without it), jdbcUser (postgres), jdbcPassword (empty),
- * rebuild (1000000 events; 0 for none).
+ * rebuild (1000000 events; 0 for none), meetingGroups (400: groups of 20 members that hold one meeting a month from
+ * February 2024 to today; they must outlast the meetings' warm-up and phase; 0 for no meetings phase),
+ * meetingWarmup (20 s), servicePid and pgPid (the service's process and PostgreSQL's postmaster: with them, the CPU
+ * each spent per write or meeting), statements (true: PostgreSQL's statements over the meetings phase from
+ * pg_stat_statements, when the server preloads it).
  */
 public final class LoadBenchmark {
 
@@ -71,10 +85,36 @@ public final class LoadBenchmark {
         List<Group> all = bench.setUp(groups, clients);
         System.out.printf("warming up for %d s%n", warmup);
         bench.drive(all, clients, warmup, false);
+        Cpu cpu = new Cpu(a.get("servicePid"), a.get("pgPid"));
+        Cpu.Sample before = cpu.sample();
         Result contributions = bench.drive(all, clients, seconds, false);
         contributions.print("contributions");
+        cpu.print("contributions", before, cpu.sample(), contributions.latencies().length);
         Result repayments = bench.drive(all, clients, seconds, true);
         repayments.print("repayments");
+
+        int meetingGroups = Integer.parseInt(a.getOrDefault("meetingGroups", "400"));
+        MeetingResult meetings = null;
+        if (meetingGroups > 0) {
+            int meetingWarmup = Integer.parseInt(a.getOrDefault("meetingWarmup", "20"));
+            System.out.printf("setting up %d groups of %d members for meetings%n", meetingGroups, MEETING_MEMBERS);
+            List<MeetingClient> meetingClients = bench.setUpMeetings(meetingGroups, clients);
+            System.out.printf("warming the meetings up for %d s%n", meetingWarmup);
+            bench.meetings(meetingClients, meetingWarmup);
+            Connection statements = null;
+            if (a.containsKey("jdbc") && Boolean.parseBoolean(a.getOrDefault("statements", "true"))) {
+                statements = resetStatements(a);
+            }
+            before = cpu.sample();
+            meetings = bench.meetings(meetingClients, seconds);
+            Cpu.Sample after = cpu.sample();
+            meetings.print();
+            cpu.print("meetings", before, after, meetings.meetings().latencies().length);
+            if (statements != null) {
+                printStatements(statements, meetings.meetings().latencies().length);
+                statements.close();
+            }
+        }
 
         System.out.printf("building a group with %d events%n", history);
         Group longGroup = bench.group();
@@ -91,6 +131,12 @@ public final class LoadBenchmark {
         System.out.printf(Locale.ROOT, "RESULT contributions_tps=%.0f p50_ms=%.2f p99_ms=%.2f errors=%d%n",
                 contributions.throughput(), contributions.percentile(50), contributions.percentile(99),
                 contributions.errors);
+        if (meetings != null) {
+            System.out.printf(Locale.ROOT, "RESULT meetings entries_per_s=%.0f meetings_per_s=%.1f p50_ms=%.2f"
+                            + " p99_ms=%.2f max_ms=%.2f errors=%d%n", meetings.entriesPerSecond(),
+                    meetings.meetings().throughput(), meetings.meetings().percentile(50),
+                    meetings.meetings().percentile(99), meetings.meetings().max(), meetings.errors());
+        }
 
         long rebuildEvents = Long.parseLong(a.getOrDefault("rebuild", "1000000"));
         if (a.containsKey("jdbc") && rebuildEvents > 0) {
@@ -185,15 +231,20 @@ public final class LoadBenchmark {
 
     private Group group() throws Exception {
         String id = UUID.randomUUID().toString();
-        post("/api/v1/groups", "{\"groupId\":\"" + id + "\",\"name\":\"Bench " + id.substring(0, 8) + "\","
-                + "\"scheme\":\"CEDAC\",\"location\":{\"province\":\"Svay Rieng\",\"district\":\"Chantrea\","
-                + "\"commune\":\"Chantrea\",\"village\":\"V" + id.substring(0, 4) + "\"},\"registeredOn\":\"2024-01-01\","
-                + "\"policy\":{\"minInitialContribution\":null}}");
+        register(id);
         Group group = new Group(id, new ArrayList<>(), new ArrayList<>());
         group.members().add(post("/api/v1/groups/" + id + "/members", "{\"transactionId\":\"" + UUID.randomUUID()
                 + "\",\"name\":\"Saver\",\"sex\":\"M\",\"membership\":\"MEMBER\",\"joinedOn\":\"2024-01-01\"}")
                 .get("memberId").asText());
         return group;
+    }
+
+    /** Registers a CEDAC group on 1 January 2024, with no minimum first contribution. */
+    private void register(String id) throws Exception {
+        post("/api/v1/groups", "{\"groupId\":\"" + id + "\",\"name\":\"Bench " + id.substring(0, 8) + "\","
+                + "\"scheme\":\"CEDAC\",\"location\":{\"province\":\"Svay Rieng\",\"district\":\"Chantrea\","
+                + "\"commune\":\"Chantrea\",\"village\":\"V" + id.substring(0, 4) + "\"},\"registeredOn\":\"2024-01-01\","
+                + "\"policy\":{\"minInitialContribution\":null}}");
     }
 
     private void contribute(Group group, long amount) throws Exception {
@@ -245,6 +296,342 @@ public final class LoadBenchmark {
         long elapsed = System.nanoTime() - start;
         pool.shutdown();
         return new Result(merge(all), elapsed, errors.get());
+    }
+
+    // ------------------------------------------------------------------------------------------- meetings
+
+    static final int MEETING_MEMBERS = 20;
+    static final int MEETING_ENTRIES = 25;
+    /** The meetings' first month: the setup's meeting (registrations, first savings, three loans) is in January. */
+    private static final YearMonth FIRST_MONTH = YearMonth.of(2024, 2);
+
+    /** A group that holds meetings: its members, the loans the setup disbursed, its cash, its next month. */
+    static final class MeetingGroup {
+        final String id;
+        final int day;
+        final List<String> members = new ArrayList<>();
+        final List<String> loans = new ArrayList<>();
+        long cash;
+        int month;
+
+        MeetingGroup(String id, int day) {
+            this.id = id;
+            this.day = day;
+        }
+
+        /** The date of its next meeting, or null when that would be after today. */
+        LocalDate next(LocalDate today) {
+            LocalDate heldOn = FIRST_MONTH.plusMonths(month).atDay(day);
+            return heldOn.isAfter(today) ? null : heldOn;
+        }
+    }
+
+    /** One client's groups, whose meetings it sends month after month, taking the groups in turn. */
+    static final class MeetingClient {
+        final List<MeetingGroup> groups = new ArrayList<>();
+        int turn;
+
+        MeetingGroup nextGroup(LocalDate today) {
+            for (int tried = 0; tried < groups.size(); tried++) {
+                MeetingGroup group = groups.get(turn++ % groups.size());
+                if (group.next(today) != null) {
+                    return group;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static String entry(String type, String fields) {
+        return "{\"type\":\"" + type + "\",\"transactionId\":\"" + UUID.randomUUID() + "\"," + fields + "}";
+    }
+
+    private List<MeetingClient> setUpMeetings(int groups, int clients) throws Exception {
+        List<MeetingClient> all = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            all.add(new MeetingClient());
+        }
+        List<MeetingGroup> created = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            MeetingGroup group = new MeetingGroup(UUID.randomUUID().toString(), 1 + g % 28);
+            created.add(group);
+            all.get(g % clients).groups.add(group);
+        }
+        parallel(clients, groups, g -> {
+            MeetingGroup group = created.get(g);
+            register(group.id);
+            // the January meeting: the members join, each saves 100,000 riel, three of them borrow 500,000
+            List<String> entries = new ArrayList<>();
+            for (int m = 0; m < MEETING_MEMBERS; m++) {
+                String member = UUID.randomUUID().toString();
+                group.members.add(member);
+                entries.add("{\"type\":\"MEMBER\",\"transactionId\":\"" + member + "\",\"name\":\"សមាជិក " + m
+                        + "\",\"sex\":\"" + (m % 3 == 0 ? "M" : "F") + "\",\"membership\":\"MEMBER\"}");
+            }
+            for (String member : group.members) {
+                entries.add(entry("CONTRIBUTION", "\"memberId\":\"" + member + "\",\"amount\":100000"));
+            }
+            for (int l = 0; l < 3; l++) {
+                String loan = UUID.randomUUID().toString();
+                group.loans.add(loan);
+                entries.add("{\"type\":\"LOAN\",\"transactionId\":\"" + loan + "\",\"borrowerId\":\""
+                        + group.members.get(l) + "\",\"principal\":500000,\"termMonths\":12}");
+            }
+            HttpResponse<String> response = send("/api/v1/groups/" + group.id + "/meetings", meeting(group,
+                    LocalDate.of(2024, 1, 1), entries));
+            JsonNode answer = JSON.readTree(response.body());
+            if (response.statusCode() != 200 || failed(answer) > 0) {
+                throw new IllegalStateException("the setup meeting of " + group.id + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            group.cash = answer.get("balances").get("cash").asLong();
+        });
+        return all;
+    }
+
+    private static String meeting(MeetingGroup group, LocalDate heldOn, List<String> entries) {
+        return "{\"meetingId\":\"" + UUID.randomUUID() + "\",\"heldOn\":\"" + heldOn + "\",\"attendance\":["
+                + String.join(",", group.members.stream().map(m -> "\"" + m + "\"").toList()) + "],\"entries\":["
+                + String.join(",", entries) + "]}";
+    }
+
+    /** A month's meeting: 20 contributions, a repayment of each of the setup's loans, a loan, the cash count. */
+    private static List<String> monthlyEntries(MeetingGroup group, ThreadLocalRandom random) {
+        List<String> entries = new ArrayList<>(MEETING_ENTRIES);
+        long cash = group.cash;
+        for (String member : group.members) {
+            long amount = 1_000 * (1 + random.nextInt(50));
+            cash += amount;
+            entries.add(entry("CONTRIBUTION", "\"memberId\":\"" + member + "\",\"amount\":" + amount));
+        }
+        for (String loan : group.loans) {
+            // below the month's interest on 500,000 riel at 2%: never more than is due, whenever it is paid
+            long amount = 5_000 + 1_000 * random.nextInt(5);
+            cash += amount;
+            entries.add(entry("REPAYMENT", "\"loanId\":\"" + loan + "\",\"amount\":" + amount));
+        }
+        cash -= 200_000;
+        entries.add(entry("LOAN", "\"borrowerId\":\"" + group.members.get(group.month % MEETING_MEMBERS)
+                + "\",\"principal\":200000,\"termMonths\":12"));
+        // what the box should hold after the meeting: the count is judged last
+        entries.add(entry("CASH_COUNT", "\"countedCash\":" + cash));
+        return entries;
+    }
+
+    /** Entries of an answer that were not recorded now (any status but 201, or a replay). */
+    private static int failed(JsonNode answer) {
+        int failed = 0;
+        for (JsonNode result : answer.get("results")) {
+            if (result.get("status").asInt() != 201 || result.get("replayed").asBoolean()) {
+                failed++;
+            }
+        }
+        return failed;
+    }
+
+    record MeetingResult(Result meetings, long recordedEntries, long failedMeetings, long failedEntries,
+                         long countsOff, boolean ranOut) {
+
+        double entriesPerSecond() {
+            return recordedEntries / (meetings.elapsedNanos() / 1e9);
+        }
+
+        long errors() {
+            return failedMeetings + failedEntries;
+        }
+
+        void print() {
+            meetings.print("meetings of " + MEETING_ENTRIES + " entries");
+            System.out.printf(Locale.ROOT, "%-40s %8d recorded %7.0f /s  (meetings refused or failed %d, entries"
+                    + " refused %d, cash counts off %d)%n", "  their entries", recordedEntries, entriesPerSecond(),
+                    failedMeetings, failedEntries, countsOff);
+            if (ranOut) {
+                System.out.println("WARNING some clients ran out of months before the end: raise meetingGroups");
+            }
+        }
+    }
+
+    private MeetingResult meetings(List<MeetingClient> clients, int seconds) throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC); // never after the service's today (UTC+7)
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+        List<Future<long[]>> futures = new ArrayList<>();
+        AtomicLong recorded = new AtomicLong();
+        AtomicLong failedMeetings = new AtomicLong();
+        AtomicLong failedEntries = new AtomicLong();
+        AtomicLong countsOff = new AtomicLong();
+        AtomicBoolean ranOut = new AtomicBoolean();
+        long start = System.nanoTime();
+        for (MeetingClient client : clients) {
+            futures.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 18];
+                int n = 0;
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (System.nanoTime() < end && n < latencies.length) {
+                    MeetingGroup group = client.nextGroup(today);
+                    if (group == null) {
+                        ranOut.set(true);
+                        break;
+                    }
+                    LocalDate heldOn = group.next(today);
+                    List<String> entries = monthlyEntries(group, random);
+                    String body = meeting(group, heldOn, entries);
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> response = send("/api/v1/groups/" + group.id + "/meetings", body);
+                    latencies[n++] = System.nanoTime() - t0;
+                    group.month++;
+                    if (response.statusCode() != 200) {
+                        failedMeetings.incrementAndGet();
+                        continue;
+                    }
+                    JsonNode answer = JSON.readTree(response.body());
+                    int failed = failed(answer);
+                    failedEntries.addAndGet(failed);
+                    recorded.addAndGet(answer.get("results").size() - failed);
+                    long cash = answer.get("balances").get("cash").asLong();
+                    JsonNode count = answer.get("results").get(entries.size() - 1).get("body").get("discrepancy");
+                    if (count == null || count.asLong() != 0) {
+                        countsOff.incrementAndGet();
+                    }
+                    group.cash = cash;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> f : futures) {
+            all.add(f.get());
+        }
+        long elapsed = System.nanoTime() - start;
+        pool.shutdown();
+        return new MeetingResult(new Result(merge(all), elapsed, failedMeetings.get() + failedEntries.get()),
+                recorded.get(), failedMeetings.get(), failedEntries.get(), countsOff.get(), ranOut.get());
+    }
+
+    /** A connection whose pg_stat_statements were just reset, or null when the server does not preload it. */
+    private static Connection resetStatements(java.util.Map<String, String> a) {
+        try {
+            Connection db = DriverManager.getConnection(a.get("jdbc"), a.getOrDefault("jdbcUser", "postgres"),
+                    a.getOrDefault("jdbcPassword", ""));
+            try (Statement sql = db.createStatement()) {
+                sql.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                sql.execute("SELECT pg_stat_statements_reset()");
+                return db;
+            } catch (Exception e) {
+                db.close();
+                return null;
+            }
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** PostgreSQL's statements over the phase, by total execution time. */
+    private static void printStatements(Connection db, long meetings) throws Exception {
+        try (Statement sql = db.createStatement(); ResultSet rs = sql.executeQuery("""
+                SELECT calls, total_exec_time, total_plan_time, rows, regexp_replace(query, '\\s+', ' ', 'g')
+                FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 20""")) {
+            System.out.println("PostgreSQL over the meetings phase (pg_stat_statements): ms per meeting, calls per"
+                    + " meeting, ms per call");
+            while (rs.next()) {
+                double total = rs.getDouble(2) + rs.getDouble(3);
+                String query = rs.getString(5);
+                System.out.printf(Locale.ROOT, "  %7.3f ms %7.2f calls %7.3f ms  %s%n", total / meetings,
+                        rs.getLong(1) / (double) meetings, total / Math.max(1, rs.getLong(1)),
+                        query.length() > 110 ? query.substring(0, 110) : query);
+            }
+        }
+    }
+
+    /**
+     * CPU time of the service, of PostgreSQL (the postmaster, its live backends and the ones that ended), of this
+     * load generator and of the whole machine, from /proc: what a phase cost each of them per write.
+     */
+    static final class Cpu {
+        private final String servicePid;
+        private final String pgPid;
+
+        Cpu(String servicePid, String pgPid) {
+            this.servicePid = servicePid;
+            this.pgPid = pgPid;
+        }
+
+        record Sample(long nanos, long service, long postgres, long self, long machine) {
+        }
+
+        Sample sample() {
+            try {
+                return new Sample(System.nanoTime(), servicePid == null ? -1 : ticks(servicePid, false),
+                        pgPid == null ? -1 : postgres(), ticks("self", false), machine());
+            } catch (Exception e) {
+                return new Sample(System.nanoTime(), -1, -1, -1, -1);
+            }
+        }
+
+        private long postgres() throws Exception {
+            long total = ticks(pgPid, true);
+            try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String[] f = fields(Files.readString(process.resolve("stat")));
+                        if (f[1].equals(pgPid)) { // field 4, ppid
+                            total += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        }
+                    } catch (Exception gone) {
+                        // ended between the listing and the read: its time is in the postmaster's children's
+                    }
+                }
+            }
+            return total;
+        }
+
+        /** The fields of /proc/[pid]/stat after the command's name, from field 3 (state) on. */
+        private static String[] fields(String stat) {
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        }
+
+        private static long ticks(String pid, boolean withChildren) throws Exception {
+            String[] f = fields(Files.readString(Path.of("/proc", pid, "stat")));
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+            return withChildren ? ticks + Long.parseLong(f[13]) + Long.parseLong(f[14]) : ticks;
+        }
+
+        private static long machine() throws Exception {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy;
+        }
+
+        /** Milliseconds of CPU per write, at 100 ticks a second, and the cores each used. */
+        void print(String what, Sample from, Sample to, long writes) {
+            if (writes == 0 || from.self() < 0 || to.self() < 0) {
+                return;
+            }
+            double seconds = (to.nanos() - from.nanos()) / 1e9;
+            StringBuilder line = new StringBuilder("RESULT cpu " + what + " ms_per_write");
+            StringBuilder cores = new StringBuilder(" cores");
+            long known = 0;
+            String[] names = {"service", "postgres", "loadgen"};
+            long[] spent = {to.service() - from.service(), to.postgres() - from.postgres(), to.self() - from.self()};
+            boolean[] measured = {from.service() >= 0, from.postgres() >= 0, true};
+            for (int i = 0; i < names.length; i++) {
+                if (measured[i]) {
+                    known += spent[i];
+                    line.append(String.format(Locale.ROOT, " %s=%.2f", names[i], spent[i] * 10.0 / writes));
+                    cores.append(String.format(Locale.ROOT, " %s=%.2f", names[i], spent[i] / 100.0 / seconds));
+                }
+            }
+            long machine = to.machine() - from.machine();
+            cores.append(String.format(Locale.ROOT, " other=%.2f machine=%.2f of %d",
+                    Math.max(0, machine - known) / 100.0 / seconds, machine / 100.0 / seconds,
+                    Runtime.getRuntime().availableProcessors()));
+            System.out.println(line.append(cores));
+        }
     }
 
     private Result sequential(Group group, int writes) throws Exception {
@@ -315,6 +702,10 @@ public final class LoadBenchmark {
             }
             int index = (int) Math.min(latencies.length - 1, Math.ceil(p / 100.0 * latencies.length) - 1);
             return latencies[Math.max(0, index)] / 1e6;
+        }
+
+        double max() {
+            return latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1] / 1e6;
         }
 
         void print(String what) {
