@@ -38,15 +38,7 @@ class UsersHttpTest extends IntegrationTest {
 
     private String create(String name, String role, List<String> groups, List<String> provinces) {
         String username = name + "-" + suffix;
-        Map<String, Object> body = Api.body("username", username, "password", PASSWORD, "role", role);
-        if (groups != null) {
-            body.put("groups", groups);
-        }
-        if (provinces != null) {
-            body.put("provinces", provinces);
-        }
-        Api.Response created = api.post("/api/v1/users", body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        createUser(username, PASSWORD, role, groups, provinces);
         return username;
     }
 

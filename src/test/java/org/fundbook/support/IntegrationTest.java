@@ -1,10 +1,13 @@
 package org.fundbook.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.fundbook.FundbookApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +66,23 @@ public abstract class IntegrationTest {
             Thread.sleep(50);
         }
         throw new AssertionError("the ledger-check processor did not reach the last event of group " + groupId);
+    }
+
+    /**
+     * Creates a login through the API as {@code admin} (groups and provinces as given, null for none) and checks it
+     * was created.
+     */
+    protected void createUser(String username, String password, String role, List<String> groups,
+                              List<String> provinces) {
+        Map<String, Object> body = Api.body("username", username, "password", password, "role", role);
+        if (groups != null) {
+            body.put("groups", groups);
+        }
+        if (provinces != null) {
+            body.put("provinces", provinces);
+        }
+        Api.Response created = api.post("/api/v1/users", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
     }
 
     protected Api anonymous() {

@@ -252,9 +252,9 @@ class MeetingHttpTest extends IntegrationTest {
     @Test
     void onlyTheGroupsCashiersAndLeadersMaySendItsMeetings() {
         Ledger other = Ledger.register(api, "CEDAC", "2024-01-01", null);
-        Api cashier = user("CASHIER", Map.of("groups", List.of(group.groupId)));
-        Api otherCashier = user("CASHIER", Map.of("groups", List.of(other.groupId)));
-        Api accountant = user("ACCOUNTANT", Map.of("provinces", List.of("Svay Rieng", "Prey Veng")));
+        Api cashier = user("CASHIER", List.of(group.groupId), null);
+        Api otherCashier = user("CASHIER", List.of(other.groupId), null);
+        Api accountant = user("ACCOUNTANT", null, List.of("Svay Rieng", "Prey Veng"));
         long events = events();
 
         assertRefused(otherCashier.post(group.path("/meetings"), meeting(Api.id(), List.of(),
@@ -266,11 +266,9 @@ class MeetingHttpTest extends IntegrationTest {
                 contribution(Api.id(), dara, 1_000))).status()).isEqualTo(200);
     }
 
-    private Api user(String role, Map<String, Object> scope) {
+    private Api user(String role, List<String> groups, List<String> provinces) {
         String username = role.toLowerCase() + "-" + Api.id().substring(0, 8);
-        Map<String, Object> body = Api.body("username", username, "password", "a long passphrase", "role", role);
-        body.putAll(scope);
-        assertThat(api.post("/api/v1/users", body).status()).isEqualTo(201);
+        createUser(username, "a long passphrase", role, groups, provinces);
         return anonymous().as(username, "a long passphrase");
     }
 
