@@ -1,0 +1,58 @@
+package org.fundbook.pages;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The words a page's script needs (a sheet that works offline cannot ask the server for them), as a JSON block
+ * the page carries: every key of the bundles under the prefixes asked for, in the page's language. The JSON is
+ * safe inside a {@code <script type="application/json">} element: no {@code <} in it.
+ */
+@Component
+public class Words {
+
+    private final MessageSource messages;
+    private final ObjectMapper json;
+    private final List<String> keys;
+
+    Words(MessageSource messages, ObjectMapper json) {
+        this.messages = messages;
+        this.json = json;
+        Properties english = new Properties();
+        try (InputStream in = Words.class.getResourceAsStream("/messages_en.properties")) {
+            english.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.keys = english.stringPropertyNames().stream().sorted().toList();
+    }
+
+    public String json(Locale locale, String... prefixes) {
+        Map<String, String> words = new TreeMap<>();
+        for (String key : keys) {
+            for (String prefix : prefixes) {
+                if (key.startsWith(prefix)) {
+                    words.put(key, messages.getMessage(key, null, key, locale));
+                }
+            }
+        }
+        try {
+            return json.writeValueAsString(words).replace("<", "\\u003c").replace(">", "\\u003e")
+                    .replace("&", "\\u0026");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
