@@ -7,12 +7,15 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,12 +34,25 @@ public class Words {
         this.messages = messages;
         this.json = json;
         Properties english = new Properties();
-        try (InputStream in = Words.class.getResourceAsStream("/messages_en.properties")) {
-            english.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try {
+            for (Resource bundle : bundles("en")) {
+                try (InputStream in = bundle.getInputStream()) {
+                    english.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         this.keys = english.stringPropertyNames().stream().sorted().toList();
+    }
+
+    /** The service's bundles in one language: {@code messages_xx.properties} and {@code i18n/*_xx.properties}. */
+    public static List<Resource> bundles(String language) throws IOException {
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        List<Resource> all = new ArrayList<>(List.of(resolver.getResources("classpath:messages_" + language
+                + ".properties")));
+        all.addAll(List.of(resolver.getResources("classpath*:i18n/*_" + language + ".properties")));
+        return all;
     }
 
     public String json(Locale locale, String... prefixes) {

@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.fundbook.group.RefusalCode;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
 
 /** Every word of the pages in both languages, Khmer really Khmer, and a sentence for every refusal code. */
 class MessageBundlesTest {
@@ -23,19 +24,26 @@ class MessageBundlesTest {
             "USERNAME_TAKEN", "LAST_ADMIN", "WRONG_PASSWORD", "METHOD_NOT_ALLOWED", "NOT_ACCEPTABLE",
             "UNSUPPORTED_MEDIA_TYPE", "INTERNAL_ERROR", "REBUILD_UNSAFE");
 
-    private static Properties load(String name) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/" + name)) {
-            assertThat(in).as(name).isNotNull();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    /** All the service's bundles of one language together (a key must not be in two of them). */
+    private static Properties load(String language) throws IOException {
+        Properties all = new Properties();
+        for (Resource bundle : Words.bundles(language)) {
+            Properties one = new Properties();
+            try (InputStream in = bundle.getInputStream()) {
+                one.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            java.util.Set<String> twice = new java.util.TreeSet<>(one.stringPropertyNames());
+            twice.retainAll(all.stringPropertyNames());
+            assertThat(twice).as("keys of " + bundle + " also in another bundle").isEmpty();
+            all.putAll(one);
         }
-        return p;
+        return all;
     }
 
     @Test
     void bothBundlesHaveTheSameKeysAndKhmerIsNeverTheEnglish() throws IOException {
-        Properties km = load("messages_km.properties");
-        Properties en = load("messages_en.properties");
+        Properties km = load("km");
+        Properties en = load("en");
         assertThat(km.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
         List<String> untranslated = new ArrayList<>();
         for (String key : en.stringPropertyNames()) {
@@ -51,8 +59,8 @@ class MessageBundlesTest {
 
     @Test
     void everyRefusalCodeHasASentenceInBothLanguages() throws IOException {
-        Properties km = load("messages_km.properties");
-        Properties en = load("messages_en.properties");
+        Properties km = load("km");
+        Properties en = load("en");
         List<String> codes = Stream.concat(Arrays.stream(RefusalCode.values()).map(Enum::name), API_CODES.stream())
                 .toList();
         for (String code : codes) {
