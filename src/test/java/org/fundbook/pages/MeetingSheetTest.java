@@ -161,6 +161,8 @@ class MeetingSheetTest extends BrowserTest {
         WebElement name = row(v.hostile()).findElement(By.cssSelector(".member-name"));
         assertThat(name.getText()).isEqualTo(HOSTILE);
         assertThat(browser().findElements(By.cssSelector("#members img"))).isEmpty();
+        assertThat(browser().findElements(By.cssSelector("script#words, script[src*='/assets/meeting']")))
+                .hasSize(2);
         assertThat(consoleErrors()).noneMatch(e -> e.contains("Content Security Policy"));
     }
 
