@@ -475,14 +475,20 @@ async function send() {
         body: JSON.stringify({ meetingId: meeting.meetingId, heldOn: meeting.heldOn, attendance,
           entries: chunk.map(r => ({ type: r.type, ...r.entry })) }),
       });
-      if (res.type === 'opaqueredirect' || res.status === 401) {
-        message.textContent = t('sheet.loginAgain');
-        showConnection(t('sheet.loginAgain'), true);
-        return;
-      }
-      if (!res.ok) {
+      if (res.type === 'opaqueredirect' || res.status === 401 || !res.ok) {
+        // answered, and nothing of this part was recorded: its records may be corrected again
+        for (const r of chunk) await save({ ...records.find(x => x.transactionId === r.transactionId), sentAt: null });
+        if (res.type === 'opaqueredirect' || res.status === 401) {
+          message.textContent = t('sheet.loginAgain');
+          showConnection(t('sheet.loginAgain'), true);
+          return;
+        }
         const problem = await res.json().catch(() => ({ code: 'INTERNAL_ERROR' }));
         message.textContent = `${t('sheet.notSent')} ${reason(problem)}`;
+        if (res.status < 500 && res.status !== 408 && res.status !== 429) {
+          meeting.sendRequested = false;   // the same request would be refused again: the cashier decides
+          await keep('meetings', meeting);
+        }
         return;
       }
       const answer = await res.json();
