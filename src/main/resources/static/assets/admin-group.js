@@ -108,6 +108,13 @@ form.querySelector('[data-action=add-tier]').addEventListener('click', () => {
   addTier().querySelector('input').focus();
 });
 form.addEventListener('input', (event) => { if (event.target.dataset.pool !== undefined) showSum(); });
+// an amount left is written back with its separators (300000 → 300,000) when it is one
+form.addEventListener('change', (event) => {
+  const input = event.target;
+  if (input.dataset?.kind !== 'riel') return;
+  const value = whole(input.value);
+  if (value !== null && !Number.isNaN(value)) input.value = riel(value);
+});
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
