@@ -156,6 +156,9 @@ class AdminUsersPageTest extends BrowserTest {
         assertThat(lines.get(4).getText()).contains("Created as Cashier");
         assertThat(lines.get(4).getText()).matches("(?s)\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d by admin.*");
 
+        script("document.getElementById('new-user-panel').open = true");
+        OpenState.screenshots(browser(), this::fullPage, "admin-users-open-en");
+
         // enabled again
         card(username).findElement(By.cssSelector("[data-action=enable]")).click();
         stable().until(d -> "true".equals(card(username).getAttribute("data-enabled")));
@@ -182,6 +185,7 @@ class AdminUsersPageTest extends BrowserTest {
             assertThat(notice.getText())
                     .isEqualTo("មិនអាចបិទ ឬប្ដូរតួនាទីអ្នកគ្រប់គ្រងចុងក្រោយបានទេ។ សូមបង្កើតអ្នកគ្រប់គ្រងម្នាក់ទៀតជាមុនសិន។");
             assertThat(notice.getAttribute("class")).contains("refused");
+            OpenState.screenshots(browser(), this::fullPage, "admin-users-last-admin-km");
             assertThat(card(only).getAttribute("data-enabled")).isEqualTo("true");
             assertThat(jdbc.queryForObject("SELECT enabled FROM app_user WHERE username = ?", Boolean.class, only))
                     .isTrue();

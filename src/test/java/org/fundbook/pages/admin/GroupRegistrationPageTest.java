@@ -93,6 +93,7 @@ class GroupRegistrationPageTest extends BrowserTest {
         waitFor().until(d -> field("group-result").getText().startsWith("Some fields"));
         assertThat(result()).isEqualTo("Some fields are missing or wrong. Check the marked fields and try again. "
                 + "Check: Where the interest goes (% of the interest)");
+        OpenState.screenshots(browser(), this::fullPage, "admin-group-new-refused-en");
 
         retype("p-pool-EMERGENCY_FUND", "20");
         browser().findElement(By.cssSelector("[data-action=register-group]")).click();
