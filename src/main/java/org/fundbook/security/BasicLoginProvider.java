@@ -65,7 +65,7 @@ class BasicLoginProvider implements AuthenticationProvider {
         Verified recent = verified.get(username);
         if (recent != null && recent.readAt().plus(REREAD).isAfter(now) && recent.until().isAfter(now)
                 && MessageDigest.isEqual(recent.mac(), mac(username, password, recent.user().passwordHash()))) {
-            return UsernamePasswordAuthenticationToken.authenticated(recent.user(), null,
+            return UsernamePasswordAuthenticationToken.authenticated(recent.user().withoutPassword(), null,
                     recent.user().getAuthorities());
         }
         FundbookUser user = users.find(username).orElse(null);
@@ -95,7 +95,8 @@ class BasicLoginProvider implements AuthenticationProvider {
         }
         verified.put(username, new Verified(mac, remembered.until(), user, now));
         users.recordSuccess(user);
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        return UsernamePasswordAuthenticationToken.authenticated(user.withoutPassword(), null,
+                user.getAuthorities());
     }
 
     /** Forgets what was verified about this user: the next request reads the user row and checks the password. */

@@ -26,6 +26,14 @@ public record FundbookUser(String username, String passwordHash, Role role, Set<
         };
     }
 
+    /**
+     * The login as a request's principal holds it: without the password's hash, which then never reaches a page
+     * session's stored attributes.
+     */
+    public FundbookUser withoutPassword() {
+        return new FundbookUser(username, "", role, groups, provinces, failedAttempts, lockedUntil, enabled);
+    }
+
     public boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }

@@ -110,6 +110,14 @@ class PagesFoundationTest extends BrowserTest {
         String session = browser().manage().getCookieNamed("SESSION").getValue();
         assertThat(browser().manage().getCookieNamed("SESSION").isHttpOnly()).isTrue();
         assertThat(browser().manage().getCookieNamed("SESSION").getSameSite()).isEqualTo("Lax");
+        String stored = jdbc.queryForList("""
+                SELECT a.attribute_bytes FROM spring_session_attributes a
+                JOIN spring_session s ON s.primary_id = a.session_primary_id WHERE s.principal_name = ?""",
+                byte[].class, "pages-two-nodes").stream()
+                .map(b -> new String(b, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .reduce("", String::concat);
+        assertThat(stored).as("the session's stored attributes").contains("pages-two-nodes")
+                .doesNotContain("{bcrypt}").doesNotContain("$2a$");
 
         try (var node = startAnotherNode()) {
             int otherPort = ((org.springframework.boot.web.context.WebServerApplicationContext) node)
