@@ -15,10 +15,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * registered by the report's date, in the caller's scope, ordered by province, district, commune, village. The
  * report then reads their figures set-wise, for all of them at once ({@link #ids}).
  */
-final class ReportGroups {
+public final class ReportGroups {
 
     /** Optional filters; null means any. */
-    record Place(String province, String district, String commune) {
+    public record Place(String province, String district, String commune) {
     }
 
     record Group(UUID groupId, String name, String province, String district, String commune, String village) {
