@@ -51,6 +51,12 @@ class AllocationPageController {
         this.clock = clock;
     }
 
+    /** The reports start with the allocation report. */
+    @GetMapping({"/reports", "/reports/"})
+    String reports() {
+        return "redirect:" + PATH;
+    }
+
     @GetMapping(PATH)
     String page(@RequestParam(required = false) String period, @RequestParam(required = false) String province,
                 @RequestParam(required = false) String district, @RequestParam(required = false) String commune,
