@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.fundbook.security.CallerScope;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -59,7 +60,7 @@ public class MetricsReport {
 
     /** The metrics of a group that exists; {@code from} null for the start of the period open on {@code asOf}. */
     public GroupMetrics group(UUID groupId, LocalDate from, LocalDate asOf) {
-        Figures figures = figures("{" + groupId + "}", from, asOf).get(groupId);
+        Figures figures = figures(ReportGroups.idsOf(groupId), from, asOf).get(groupId);
         if (figures == null) {
             throw new IllegalStateException("no group " + groupId);
         }
@@ -106,9 +107,9 @@ public class MetricsReport {
      * start of the period open on {@code asOf} (the last closing date by then, or the registration), never after
      * {@code asOf}.
      */
-    private Map<UUID, Figures> figures(String ids, LocalDate from, LocalDate asOf) {
+    private Map<UUID, Figures> figures(SqlTypeValue ids, LocalDate from, LocalDate asOf) {
         MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("ids", ids, Types.VARCHAR)
+                .addValue("ids", ids)
                 .addValue("from", from == null ? null : Date.valueOf(from), Types.DATE)
                 .addValue("asOf", Date.valueOf(asOf), Types.DATE);
         Map<UUID, Figures> figures = new HashMap<>();
@@ -141,12 +142,12 @@ public class MetricsReport {
                     coalesce((SELECT max(c.closing_date) FROM closing_statement c
                               WHERE c.group_id = v.group_id AND c.closing_date <= CAST(:asOf AS date)),
                              v.registered_on)))) AS from_day
-                FROM group_view v WHERE v.group_id = ANY (CAST(:ids AS uuid[]))
+                FROM group_view v WHERE v.group_id = ANY (:ids)
             ), people AS (
                 SELECT m.group_id, count(*) AS members, count(*) FILTER (WHERE m.sex = 'F') AS women,
                     count(*) FILTER (WHERE m.poorest_family) AS poorest
                 FROM member_view m
-                WHERE m.group_id = ANY (CAST(:ids AS uuid[])) AND m.membership = 'MEMBER'
+                WHERE m.group_id = ANY (:ids) AND m.membership = 'MEMBER'
                   AND m.joined_on <= CAST(:asOf AS date)
                 GROUP BY m.group_id
             ), days AS (
@@ -175,13 +176,13 @@ public class MetricsReport {
             ), not_members AS (
                 SELECT h.group_id, count(*) AS present
                 FROM member_view p JOIN held h ON h.group_id = p.group_id AND p.member_id = ANY (h.attendance)
-                WHERE p.group_id = ANY (CAST(:ids AS uuid[]))
+                WHERE p.group_id = ANY (:ids)
                   AND (p.membership <> 'MEMBER' OR p.joined_on > CAST(:asOf AS date))
                 GROUP BY h.group_id
             ), counted AS (
                 SELECT DISTINCT ON (c.group_id) c.group_id, c.discrepancy
                 FROM cash_count_view c
-                WHERE c.group_id = ANY (CAST(:ids AS uuid[])) AND NOT c.reversed AND c.counted_on <= CAST(:asOf AS date)
+                WHERE c.group_id = ANY (:ids) AND NOT c.reversed AND c.counted_on <= CAST(:asOf AS date)
                 ORDER BY c.group_id, c.counted_on DESC, c.event_sequence DESC
             )
             SELECT g.group_id, g.from_day,

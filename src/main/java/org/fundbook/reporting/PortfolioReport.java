@@ -53,7 +53,7 @@ public class PortfolioReport {
         Map<UUID, Figures> figures = new HashMap<>();
         if (!groups.isEmpty()) {
             MapSqlParameterSource params = new MapSqlParameterSource()
-                    .addValue("ids", ReportGroups.ids(groups), Types.VARCHAR)
+                    .addValue("ids", ReportGroups.ids(groups))
                     .addValue("asOf", Date.valueOf(asOf), Types.DATE);
             jdbc.query("WITH " + ReportGroups.LOANS_AS_OF + """
                     SELECT group_id, sum(outstanding) AS outstanding,

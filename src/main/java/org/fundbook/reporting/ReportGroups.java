@@ -5,8 +5,8 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.fundbook.security.CallerScope;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -47,9 +47,23 @@ public final class ReportGroups {
                 .stream().filter(g -> scope.includes(g.groupId(), g.province())).toList();
     }
 
-    /** The groups' ids as one PostgreSQL array literal, for {@code = ANY (CAST(:ids AS uuid[]))}. */
-    static String ids(List<Group> groups) {
-        return groups.stream().map(g -> g.groupId().toString()).collect(Collectors.joining(",", "{", "}"));
+    /**
+     * The groups' ids as one {@code uuid[]} parameter, for {@code = ANY (:ids)}. A typed array, not a text literal
+     * cast in the statement: PostgreSQL does not fold a cast from text (an I/O conversion) into a constant, so
+     * {@code CAST(? AS uuid[])} of a text parses the whole list again for every row it is compared with (a
+     * thousand ids against 70,000 rows took a minute).
+     */
+    static SqlTypeValue ids(List<Group> groups) {
+        return uuidArray(groups.stream().map(Group::groupId).toList());
+    }
+
+    static SqlTypeValue idsOf(UUID groupId) {
+        return uuidArray(List.of(groupId));
+    }
+
+    private static SqlTypeValue uuidArray(List<UUID> ids) {
+        return (statement, index, sqlType, typeName) ->
+                statement.setArray(index, statement.getConnection().createArrayOf("uuid", ids.toArray()));
     }
 
     /**
@@ -62,12 +76,12 @@ public final class ReportGroups {
             paid AS (
                 SELECT r.group_id, r.loan_id, sum(r.principal_part) AS principal
                 FROM loan_repayment r
-                WHERE r.group_id = ANY (CAST(:ids AS uuid[])) AND NOT r.reversed AND r.occurred_on <= CAST(:asOf AS date)
+                WHERE r.group_id = ANY (:ids) AND NOT r.reversed AND r.occurred_on <= CAST(:asOf AS date)
                 GROUP BY r.group_id, r.loan_id
             ), loan AS (
                 SELECT l.group_id, l.borrower_id, l.matures_on, l.principal - coalesce(p.principal, 0) AS outstanding
                 FROM loan_view l LEFT JOIN paid p ON p.group_id = l.group_id AND p.loan_id = l.loan_id
-                WHERE l.group_id = ANY (CAST(:ids AS uuid[])) AND NOT l.reversed
+                WHERE l.group_id = ANY (:ids) AND NOT l.reversed
                   AND l.disbursed_on <= CAST(:asOf AS date)
             )""";
 }
