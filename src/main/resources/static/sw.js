@@ -4,6 +4,7 @@
 // else — the API, logins, other pages — always goes to the network: nothing else is kept on the phone here.
 const CACHE = 'fundbook-pages-v1';
 const SHEET = /^\/groups\/[^/]+\/meeting$/;
+const HASHED = /-[0-9a-f]{32}\.[a-z]+$/;
 const NETWORK_WAIT_MS = 6000;
 
 self.addEventListener('install', () => self.skipWaiting());
@@ -16,9 +17,10 @@ self.addEventListener('fetch', event => {
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate' && SHEET.test(url.pathname)) {
     event.respondWith(networkFirst(request, url.pathname));
-  } else if (url.pathname.startsWith('/assets/') || url.pathname.startsWith('/webjars/')
-      || url.pathname === '/manifest.webmanifest') {
+  } else if (url.pathname.startsWith('/webjars/') || (url.pathname.startsWith('/assets/') && HASHED.test(url.pathname))) {
     event.respondWith(cacheFirst(request));
+  } else if (url.pathname.startsWith('/assets/') || url.pathname === '/manifest.webmanifest') {
+    event.respondWith(networkFirst(request, url.pathname));
   }
 });
 

@@ -3,15 +3,15 @@
 // itself until the ledger has answered. Figures shown while records wait are worked out here from the roster
 // (kept on the phone too) and replaced by the ledger's own after sending. Every name is set as text, never HTML.
 
+import { sentence, t, uuid } from './api.js';
+
 const root = document.getElementById('sheet');
 const groupId = root.dataset.groupId;
-const words = JSON.parse(document.getElementById('words').textContent);
 const CACHE = 'fundbook-pages-v1';
 const RETRY_MS = 10000;
 const MAX_ENTRIES = 500;
 
 // ---------------------------------------------------------------- words, figures, dates, ids
-const t = (key, ...args) => (words[key] ?? key).replace(/\{(\d+)\}/g, (_, i) => String(args[i] ?? ''));
 const number = n => Math.trunc(n).toLocaleString('en-US');
 const riel = n => `${number(n)} ៛`;
 const dmy = iso => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
@@ -25,14 +25,6 @@ function parseRiel(text) {
     .replace(/[\s,.៛]/g, '');
   if (latin === '') return 0;
   return /^\d{1,15}$/.test(latin) ? Number(latin) : NaN;
-}
-function uuid() {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = [...b].map(x => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 const el = (tag, attrs = {}, ...children) => {
   const e = document.createElement(tag);
@@ -250,20 +242,13 @@ function drawRecords(list, mine) {
       el('span', { class: 'kind', text: `${t(`sheet.kind.${r.type}`)} ${r.type === 'MEMBER' ? r.entry.name : riel(AMOUNT(r))}` }),
       ' ', el('span', { class: 'badge', text: t(`sheet.state.${r.state}`) }));
     if (r.state === 'refused') {
-      li.append(el('span', { class: 'reason', role: 'alert', text: reason(r.problem) }),
+      li.append(el('span', { class: 'reason', role: 'alert', text: sentence(r.problem) }),
         el('span', { class: 'actions' },
           el('button', { type: 'button', 'data-action': 'resend', text: t('sheet.resend') }),
           el('button', { type: 'button', 'data-action': 'remove', class: 'danger', text: t('sheet.remove') })));
     }
     return li;
   }));
-}
-
-function reason(problem) {
-  if (!problem) return '';
-  const sentence = words[`refusal.${problem.code}`] ?? problem.detail ?? problem.code;
-  const fields = (problem.errors ?? []).map(e => e.field).filter(Boolean);
-  return fields.length ? `${sentence} (${fields.join(', ')})` : sentence;
 }
 
 function drawGroupRecords() {
@@ -475,14 +460,20 @@ async function send() {
         body: JSON.stringify({ meetingId: meeting.meetingId, heldOn: meeting.heldOn, attendance,
           entries: chunk.map(r => ({ type: r.type, ...r.entry })) }),
       });
-      if (res.type === 'opaqueredirect' || res.status === 401) {
-        message.textContent = t('sheet.loginAgain');
-        showConnection(t('sheet.loginAgain'), true);
-        return;
-      }
-      if (!res.ok) {
+      if (res.type === 'opaqueredirect' || res.status === 401 || !res.ok) {
+        // answered, and nothing of this part was recorded: its records may be corrected again
+        for (const r of chunk) await save({ ...records.find(x => x.transactionId === r.transactionId), sentAt: null });
+        if (res.type === 'opaqueredirect' || res.status === 401) {
+          message.textContent = t('sheet.loginAgain');
+          showConnection(t('sheet.loginAgain'), true);
+          return;
+        }
         const problem = await res.json().catch(() => ({ code: 'INTERNAL_ERROR' }));
-        message.textContent = `${t('sheet.notSent')} ${reason(problem)}`;
+        message.textContent = `${t('sheet.notSent')} ${sentence(problem)}`;
+        if (res.status < 500 && res.status !== 408 && res.status !== 429) {
+          meeting.sendRequested = false;   // the same request would be refused again: the cashier decides
+          await keep('meetings', meeting);
+        }
         return;
       }
       const answer = await res.json();
@@ -594,7 +585,7 @@ if ('serviceWorker' in navigator && 'caches' in window) {
     const cache = await caches.open(CACHE);
     if (await cache.match(location.pathname)) return;
     const assets = [...document.querySelectorAll('link[rel=stylesheet], link[rel=icon], link[rel=manifest], script[src]')]
-      .map(e => e.href || e.src);
+      .map(e => e.href || e.src).concat(new URL('./api.js', import.meta.url).href);
     await cache.addAll(assets);
     const page = await fetch(location.pathname, { credentials: 'same-origin', redirect: 'manual' });
     if (page.ok && page.type === 'basic') await cache.put(location.pathname, page);

@@ -13,9 +13,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.fundbook.platform.web.ApiProblem;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /me} and one's own password). Passwords are hashed at once and never answered. Every change forgets the
  * user's remembered credentials on this node at once; other nodes re-read the user within
  * {@link BasicLoginProvider#REREAD}.
+ *
+ * <p>A disable, a password change or reset, and any change of role or scope also end the user's page sessions
+ * (kept in PostgreSQL, so on every node at once): a session holds the login as it was when it logged in, and
+ * must not outlive what was changed. The user logs in again and gets the login as it now is.
  */
 @RestController
 class UserController {
@@ -67,10 +74,13 @@ class UserController {
     private final JdbcTemplate jdbc;
     private final BasicLoginProvider logins;
     private final Clock clock;
+    private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
 
     UserController(UserStore users, PasswordEncoder encoder, CurrentCaller caller, JdbcTemplate jdbc,
-                   BasicLoginProvider logins, Clock clock) {
+                   BasicLoginProvider logins, Clock clock,
+                   ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions) {
         this.clock = clock;
+        this.sessions = sessions;
         this.users = users;
         this.encoder = encoder;
         this.caller = caller;
@@ -126,6 +136,10 @@ class UserController {
         } finally {
             logins.forget(username);
         }
+        if (after.role() != before.role() || !after.groups().equals(before.groups())
+                || !after.provinces().equals(before.provinces()) || after.enabled() != before.enabled()) {
+            endSessions(username);
+        }
         return view(after);
     }
 
@@ -150,6 +164,7 @@ class UserController {
         } finally {
             logins.forget(username);
         }
+        endSessions(username);
         return ResponseEntity.noContent().build();
     }
 
@@ -169,6 +184,12 @@ class UserController {
         requireAdmin();
         existing(username);
         return users.history(username);
+    }
+
+    /** Ends every page session of this user (the one making the request too, when it is theirs). */
+    private void endSessions(String username) {
+        sessions.ifAvailable(repository -> repository.findByPrincipalName(username).keySet()
+                .forEach(repository::deleteById));
     }
 
     private void requireAdmin() {

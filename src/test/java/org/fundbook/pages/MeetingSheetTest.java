@@ -311,4 +311,69 @@ class MeetingSheetTest extends BrowserTest {
         screenshots("meeting", "/groups/" + v.ledger().groupId + "/meeting");
         assertThat(SCREENSHOTS.resolve("meeting-km-360.png")).exists();
     }
+
+    @Test
+    void theOtherRecordsOfAMeetingGoInTheSameSend() {
+        Village v = village("sheet-cashier-8");
+        login(v.cashier(), PASSWORD);
+        openSheet(v);
+
+        browser().findElement(By.cssSelector("[data-action=new-member]")).click();
+        browser().findElement(By.id("member-name")).sendKeys("ចាន់ សុភា");
+        browser().findElement(By.cssSelector("#form-member [data-action=save]")).click();
+        WebElement newcomer = waitForElement("#members [data-member-id]:last-child");
+        String newcomerId = newcomer.getAttribute("data-member-id");
+        assertThat(newcomer.findElement(By.cssSelector(".member-name")).getText()).isEqualTo("ចាន់ សុភា");
+        type(newcomer.findElement(By.name("contribution")), 25_000);
+        newcomer.findElement(By.name("present")).click();
+
+        browser().findElement(By.cssSelector("[data-action=new-loan]")).click();
+        new org.openqa.selenium.support.ui.Select(browser().findElement(By.id("loan-borrower")))
+                .selectByValue(v.saver());
+        browser().findElement(By.id("loan-principal")).sendKeys("100000");
+        browser().findElement(By.id("loan-term")).sendKeys("4");
+        browser().findElement(By.cssSelector("#form-loan [data-action=save]")).click();
+        awaitStates(v.saver(), "pending", 1);
+
+        browser().findElement(By.cssSelector("[data-action=payout]")).click();
+        browser().findElement(By.id("payout-payee")).sendKeys("Commune office");
+        browser().findElement(By.id("payout-amount")).sendKeys("1000");
+        browser().findElement(By.cssSelector("#form-payout [data-action=save]")).click();
+
+        // the box should hold 2,000,000 - 300,000 (the loan) + 70,000 (savings) + 25,000 - 100,000 - 1,000
+        assertThat(browser().findElement(By.cssSelector(".cash-should")).getText()).isEqualTo("1,694,000 ៛");
+        type(browser().findElement(By.id("counted-cash")), 1_694_000);
+        awaitOutbox(5);
+
+        send();
+        // a CEDAC group puts all interest into premiums: its committee fund is empty, the payout is refused
+        // and the rest of the meeting recorded all the same
+        waitFor().until(d -> outboxCount() == 0
+                && d.findElements(By.cssSelector("[data-state=recorded]")).size() == 4);
+        WebElement payout = browser().findElement(By.cssSelector("#group-records [data-type=PAYOUT]"));
+        assertThat(payout.getAttribute("data-state")).isEqualTo("refused");
+        assertThat(payout.findElement(By.cssSelector(".reason")).getText())
+                .isEqualTo("មូលនិធិនោះមិនមានប្រាក់ច្រើនដល់ម្ល៉េះទេ។ សូមបញ្ចូលចំនួនតិចជាងនេះ។");
+        assertThat(lines(v, newcomerId)).extracting(l -> l.get("amount").asLong()).containsExactly(25_000L);
+        assertThat(api.get(v.ledger().path("/loans?status=OUTSTANDING")).json()).hasSize(2);
+        JsonNode meeting = api.get(v.ledger().path("/meetings")).json().get(0);
+        assertThat(meeting.get("attendance")).extracting(JsonNode::asText).containsExactly(newcomerId);
+        assertThat(meeting.get("transactionIds")).hasSize(4);
+        assertThat(v.ledger().group().get("balances").get("cash").asLong()).isEqualTo(1_695_000L);
+        waitFor().until(d -> d.findElement(By.cssSelector(".cash-should")).getText().equals("1,695,000 ៛"));
+
+        payout.findElement(By.cssSelector("[data-action=remove]")).click();
+        waitFor().until(d -> d.findElements(By.cssSelector("[data-type=PAYOUT]")).isEmpty());
+
+        row(newcomerId).findElement(By.cssSelector("[data-action=receipt]")).click();
+        WebElement receipt = waitForElement("dialog#receipt[open]");
+        assertThat(receipt.getText()).contains("ចាន់ សុភា", "25,000 ៛", "បានកត់ត្រា");
+    }
+
+    @Test
+    void aSheetOfNoGroupIsAPageNotJson() {
+        loginAsAdmin();
+        open("/groups/" + java.util.UUID.randomUUID() + "/meeting");
+        assertThat(browser().findElement(By.tagName("h1")).getText()).isEqualTo("រកទំព័រមិនឃើញ");
+    }
 }

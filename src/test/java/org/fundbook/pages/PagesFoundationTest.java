@@ -101,4 +101,24 @@ class PagesFoundationTest extends BrowserTest {
         assertThat(api.status()).isEqualTo(200);
         assertThat(api.raw().headers().allValues("Set-Cookie")).isEmpty();
     }
+
+    @Test
+    void aPageSessionIsKeptInPostgresSoAnotherNodeKnowsTheLogin() throws Exception {
+        Ledger mine = Ledger.register(api, "CEDAC", "2024-01-01", null);
+        createUser("pages-two-nodes", "cashier-password-1", "CASHIER", List.of(mine.groupId), null);
+        login("pages-two-nodes", "cashier-password-1");
+        String session = browser().manage().getCookieNamed("SESSION").getValue();
+        assertThat(browser().manage().getCookieNamed("SESSION").isHttpOnly()).isTrue();
+        assertThat(browser().manage().getCookieNamed("SESSION").getSameSite()).isEqualTo("Lax");
+
+        try (var node = startAnotherNode()) {
+            int otherPort = ((org.springframework.boot.web.context.WebServerApplicationContext) node)
+                    .getWebServer().getPort();
+            HttpResponse<String> home = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + otherPort + "/")).header("Cookie", "SESSION=" + session)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(home.statusCode()).isEqualTo(200);
+            assertThat(home.body()).contains("data-group-id=\"" + mine.groupId + "\"");
+        }
+    }
 }

@@ -124,7 +124,12 @@ public abstract class BrowserTest extends IntegrationTest {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("[data-action=login]")).click();
-        waitFor().until(d -> !d.getCurrentUrl().contains("/login"));
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("login as " + username + " stayed at " + browser.getCurrentUrl() + ": "
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     protected void loginAsAdmin() {
