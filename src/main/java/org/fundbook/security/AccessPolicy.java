@@ -28,7 +28,8 @@ public class AccessPolicy implements AuthorizationManager<RequestAuthorizationCo
     private static final Set<Role> CASHIERS = Set.of(Role.ADMIN, Role.LEADER, Role.CASHIER);
     private static final Set<Role> LEADERS = Set.of(Role.ADMIN, Role.LEADER);
     private static final Set<Role> ADMINS = Set.of(Role.ADMIN);
-    private static final List<String> AUDIT_READS = List.of("/balances", "/journal", "/trial-balance", "/audit");
+    private static final List<String> AUDIT_READS = List.of("/balances", "/journal", "/trial-balance", "/audit",
+            "/metrics");
     private static final List<String> LEADER_WRITES = List.of("/policy", "/capital", "/reversals", "/closings");
 
     private final JdbcTemplate jdbc;

@@ -157,7 +157,15 @@ public class ApiDescription {
                 + "allocated, grants and payouts per group for a month or quarter; CSV or XLSX by Accept.",
                 List.of(Takes.QUERY), Map.of());
         op("GET /api/v1/reports/portfolio", 200, "Portfolio report", "ACCOUNTANT, LEADER or ADMIN. Outstanding "
-                + "and overdue principal and PAR30 per group.", List.of(Takes.QUERY), Map.of());
+                + "and overdue principal and PAR30 per group as of a date; CSV or XLSX by Accept.",
+                List.of(Takes.QUERY), Map.of());
+        op("GET /api/v1/reports/metrics", 200, "Performance metrics report", "ACCOUNTANT, LEADER or ADMIN. The "
+                + "group performance metrics (members, savings, loans, utilisation, PAR30, return on savings, grants, "
+                + "attendance, cash discrepancy) per group, with sums per province, district and commune and in all, "
+                + "ratios recomputed from the sums; CSV or XLSX by Accept.", List.of(Takes.QUERY), Map.of());
+        op("GET " + G + "/metrics", 200, "A group's performance metrics", "ACCOUNTANT, LEADER or ADMIN. As of asOf "
+                + "(default today) over from–asOf (default: the period open on asOf).",
+                List.of(Takes.GROUP, Takes.QUERY), Map.of());
         op("POST /api/v1/admin/projections/rebuild", 200, "Rebuild the read models", "ADMIN. From the event "
                 + "store.", List.of(), Map.of());
         op("POST /api/v1/users", 201, "Create a user", "ADMIN. The password is stored only as an adaptive hash.",

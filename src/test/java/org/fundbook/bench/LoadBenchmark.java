@@ -81,21 +81,26 @@ public final class LoadBenchmark {
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "60"));
         int history = Integer.parseInt(a.getOrDefault("history", "3000"));
 
-        System.out.printf("setting up %d groups with 5 members each%n", groups);
-        List<Group> all = bench.setUp(groups, clients);
-        System.out.printf("warming up for %d s%n", warmup);
-        bench.drive(all, clients, warmup, false);
+        java.util.Set<String> phases = java.util.Set.of(a.getOrDefault("phases",
+                "writes,meetings,history,rebuild,reports").split(","));
+        Result contributions = null;
         Cpu cpu = new Cpu(a.get("servicePid"), a.get("pgPid"));
-        Cpu.Sample before = cpu.sample();
-        Result contributions = bench.drive(all, clients, seconds, false);
-        contributions.print("contributions");
-        cpu.print("contributions", before, cpu.sample(), contributions.latencies().length);
-        Result repayments = bench.drive(all, clients, seconds, true);
-        repayments.print("repayments");
+        if (phases.contains("writes")) {
+            System.out.printf("setting up %d groups with 5 members each%n", groups);
+            List<Group> all = bench.setUp(groups, clients);
+            System.out.printf("warming up for %d s%n", warmup);
+            bench.drive(all, clients, warmup, false);
+            Cpu.Sample before = cpu.sample();
+            contributions = bench.drive(all, clients, seconds, false);
+            contributions.print("contributions");
+            cpu.print("contributions", before, cpu.sample(), contributions.latencies().length);
+            Result repayments = bench.drive(all, clients, seconds, true);
+            repayments.print("repayments");
+        }
 
         int meetingGroups = Integer.parseInt(a.getOrDefault("meetingGroups", "400"));
         MeetingResult meetings = null;
-        if (meetingGroups > 0) {
+        if (meetingGroups > 0 && phases.contains("meetings")) {
             int meetingWarmup = Integer.parseInt(a.getOrDefault("meetingWarmup", "20"));
             System.out.printf("setting up %d groups of %d members for meetings%n", meetingGroups, MEETING_MEMBERS);
             List<MeetingClient> meetingClients = bench.setUpMeetings(meetingGroups, clients);
@@ -105,7 +110,7 @@ public final class LoadBenchmark {
             if (a.containsKey("jdbc") && Boolean.parseBoolean(a.getOrDefault("statements", "true"))) {
                 statements = resetStatements(a);
             }
-            before = cpu.sample();
+            Cpu.Sample before = cpu.sample();
             meetings = bench.meetings(meetingClients, seconds);
             Cpu.Sample after = cpu.sample();
             meetings.print();
@@ -116,21 +121,25 @@ public final class LoadBenchmark {
             }
         }
 
-        System.out.printf("building a group with %d events%n", history);
-        Group longGroup = bench.group();
-        bench.parallel(clients, history, i -> bench.contribute(longGroup, 1_000));
-        Group fresh = bench.group();
-        bench.sequential(fresh, 300);
-        bench.sequential(longGroup, 300);
-        Result freshResult = bench.sequential(fresh, 1000);
-        Result longResult = bench.sequential(longGroup, 1000);
-        freshResult.print("fresh group, 1 client");
-        longResult.print("group with " + (history + 300) + "+ events, 1 client");
-        System.out.printf(Locale.ROOT, "RESULT long-history p50 / fresh p50 = %.2f%n",
-                longResult.percentile(50) / freshResult.percentile(50));
-        System.out.printf(Locale.ROOT, "RESULT contributions_tps=%.0f p50_ms=%.2f p99_ms=%.2f errors=%d%n",
-                contributions.throughput(), contributions.percentile(50), contributions.percentile(99),
-                contributions.errors);
+        if (phases.contains("history")) {
+            System.out.printf("building a group with %d events%n", history);
+            Group longGroup = bench.group();
+            bench.parallel(clients, history, i -> bench.contribute(longGroup, 1_000));
+            Group fresh = bench.group();
+            bench.sequential(fresh, 300);
+            bench.sequential(longGroup, 300);
+            Result freshResult = bench.sequential(fresh, 1000);
+            Result longResult = bench.sequential(longGroup, 1000);
+            freshResult.print("fresh group, 1 client");
+            longResult.print("group with " + (history + 300) + "+ events, 1 client");
+            System.out.printf(Locale.ROOT, "RESULT long-history p50 / fresh p50 = %.2f%n",
+                    longResult.percentile(50) / freshResult.percentile(50));
+        }
+        if (contributions != null) {
+            System.out.printf(Locale.ROOT, "RESULT contributions_tps=%.0f p50_ms=%.2f p99_ms=%.2f errors=%d%n",
+                    contributions.throughput(), contributions.percentile(50), contributions.percentile(99),
+                    contributions.errors);
+        }
         if (meetings != null) {
             System.out.printf(Locale.ROOT, "RESULT meetings entries_per_s=%.0f meetings_per_s=%.1f p50_ms=%.2f"
                             + " p99_ms=%.2f max_ms=%.2f errors=%d%n", meetings.entriesPerSecond(),
@@ -138,12 +147,30 @@ public final class LoadBenchmark {
                     meetings.meetings().percentile(99), meetings.meetings().max(), meetings.errors());
         }
 
-        long rebuildEvents = Long.parseLong(a.getOrDefault("rebuild", "1000000"));
-        if (a.containsKey("jdbc") && rebuildEvents > 0) {
+        // The reports phase: a province of reportGroups groups, grown from reportTemplates groups written through
+        // the API (two years of monthly meetings each) and copied in the event store; the rebuild below gives the
+        // copies their read models, then each report is timed over the whole province.
+        int reportGroups = Integer.parseInt(a.getOrDefault("reportGroups", "1000"));
+        boolean reports = reportGroups > 0 && phases.contains("reports") && a.containsKey("jdbc");
+        if (reports) {
+            int templates = Math.min(reportGroups, Integer.parseInt(a.getOrDefault("reportTemplates", "25")));
+            int members = Integer.parseInt(a.getOrDefault("reportMembers", "30"));
+            List<String> originals = bench.setUpReportGroups(templates, members, clients);
             try (Connection db = DriverManager.getConnection(a.get("jdbc"), a.getOrDefault("jdbcUser", "postgres"),
                     a.getOrDefault("jdbcPassword", ""))) {
-                bench.rebuild(db, rebuildEvents);
+                copyGroups(db, originals, reportGroups - templates);
             }
+        }
+
+        long rebuildEvents = Long.parseLong(a.getOrDefault("rebuild", "1000000"));
+        if (a.containsKey("jdbc") && ((rebuildEvents > 0 && phases.contains("rebuild")) || reports)) {
+            try (Connection db = DriverManager.getConnection(a.get("jdbc"), a.getOrDefault("jdbcUser", "postgres"),
+                    a.getOrDefault("jdbcPassword", ""))) {
+                bench.rebuild(db, phases.contains("rebuild") ? rebuildEvents : 0);
+            }
+        }
+        if (reports) {
+            bench.reports(reportGroups, Integer.parseInt(a.getOrDefault("reportRuns", "30")));
         }
     }
 
@@ -241,9 +268,13 @@ public final class LoadBenchmark {
 
     /** Registers a CEDAC group on 1 January 2024, with no minimum first contribution. */
     private void register(String id) throws Exception {
+        register(id, "Svay Rieng", "Chantrea", "Chantrea");
+    }
+
+    private void register(String id, String province, String district, String commune) throws Exception {
         post("/api/v1/groups", "{\"groupId\":\"" + id + "\",\"name\":\"Bench " + id.substring(0, 8) + "\","
-                + "\"scheme\":\"CEDAC\",\"location\":{\"province\":\"Svay Rieng\",\"district\":\"Chantrea\","
-                + "\"commune\":\"Chantrea\",\"village\":\"V" + id.substring(0, 4) + "\"},\"registeredOn\":\"2024-01-01\","
+                + "\"scheme\":\"CEDAC\",\"location\":{\"province\":\"" + province + "\",\"district\":\"" + district
+                + "\",\"commune\":\"" + commune + "\",\"village\":\"V" + id.substring(0, 4) + "\"},\"registeredOn\":\"2024-01-01\","
                 + "\"policy\":{\"minInitialContribution\":null}}");
     }
 
@@ -506,6 +537,154 @@ public final class LoadBenchmark {
         pool.shutdown();
         return new MeetingResult(new Result(merge(all), elapsed, failedMeetings.get() + failedEntries.get()),
                 recorded.get(), failedMeetings.get(), failedEntries.get(), countsOff.get(), ranOut.get());
+    }
+
+    // -------------------------------------------------------------------------------------------- reports
+
+    static final String REPORT_PROVINCE = "Bench Province";
+    /** The two years of monthly meetings of a report group: January 2024 (the setup) to December 2025. */
+    static final int REPORT_MONTHS = 24;
+
+    /**
+     * Groups of the report province written through the API: each registered on 2024-01-01 in one of 5 districts of
+     * 2 communes each, with a setup meeting in January 2024 ({@code members} members join and save 100,000 riel
+     * each, three of them borrow 500,000) and then a meeting a month to December 2025 ({@link #monthlyEntries}: each
+     * member saves, the three loans are repaid a little, a new loan of 200,000, a cash count). Returns their ids.
+     */
+    private List<String> setUpReportGroups(int templates, int members, int clients) throws Exception {
+        System.out.printf("writing %d report groups of %d members with %d monthly meetings each%n", templates,
+                members, REPORT_MONTHS);
+        List<MeetingGroup> groups = new ArrayList<>();
+        for (int g = 0; g < templates; g++) {
+            groups.add(new MeetingGroup(UUID.randomUUID().toString(), 1 + g % 28));
+        }
+        long start = System.nanoTime();
+        parallel(clients, templates, g -> {
+            MeetingGroup group = groups.get(g);
+            int district = g % 5;
+            register(group.id, REPORT_PROVINCE, "District " + district, "Commune " + district + "." + (g / 5) % 2);
+            List<String> entries = new ArrayList<>();
+            for (int m = 0; m < members; m++) {
+                String member = UUID.randomUUID().toString();
+                group.members.add(member);
+                entries.add("{\"type\":\"MEMBER\",\"transactionId\":\"" + member + "\",\"name\":\"សមាជិក " + m
+                        + "\",\"sex\":\"" + (m % 3 == 0 ? "M" : "F") + "\",\"membership\":\"MEMBER\","
+                        + "\"poorestFamily\":" + (m % 3 == 1) + "}");
+            }
+            for (String member : group.members) {
+                entries.add(entry("CONTRIBUTION", "\"memberId\":\"" + member + "\",\"amount\":100000"));
+            }
+            for (int l = 0; l < 3; l++) {
+                String loan = UUID.randomUUID().toString();
+                group.loans.add(loan);
+                entries.add("{\"type\":\"LOAN\",\"transactionId\":\"" + loan + "\",\"borrowerId\":\""
+                        + group.members.get(l) + "\",\"principal\":500000,\"termMonths\":12}");
+            }
+            JsonNode answer = recordedMeeting(group, LocalDate.of(2024, 1, group.day), entries);
+            group.cash = answer.get("balances").get("cash").asLong();
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            for (int month = 1; month < REPORT_MONTHS; month++) {
+                group.month = month;
+                LocalDate heldOn = YearMonth.of(2024, 1).plusMonths(month).atDay(group.day);
+                group.cash = recordedMeeting(group, heldOn, monthlyEntries(group, random)).get("balances").get("cash")
+                        .asLong();
+            }
+        });
+        System.out.printf(Locale.ROOT, "RESULT reports setup groups=%d meetings=%d took_s=%.1f%n", templates,
+                templates * REPORT_MONTHS, (System.nanoTime() - start) / 1e9);
+        return groups.stream().map(group -> group.id).toList();
+    }
+
+    private JsonNode recordedMeeting(MeetingGroup group, LocalDate heldOn, List<String> entries) throws Exception {
+        HttpResponse<String> response = send("/api/v1/groups/" + group.id + "/meetings", meeting(group, heldOn,
+                entries));
+        JsonNode answer = JSON.readTree(response.body());
+        if (response.statusCode() != 200 || failed(answer) > 0) {
+            throw new IllegalStateException("the meeting of " + heldOn + " of " + group.id + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return answer;
+    }
+
+    /**
+     * {@code copies} more groups, copies of the originals in turn, grown the way the rebuild phase grows the store:
+     * each copy's events are its original's with the group id replaced, inserted by the database (which chains their
+     * hashes as for any stored event). They have no read models until the rebuild.
+     */
+    private static void copyGroups(Connection db, List<String> originals, int copies) throws Exception {
+        long start = System.nanoTime();
+        long events = 0;
+        try (Statement sql = db.createStatement()) {
+            for (int left = copies; left > 0; left -= originals.size()) {
+                List<String> round = originals.subList(0, Math.min(left, originals.size()));
+                sql.execute("CREATE TEMP TABLE copy_of (original TEXT, copy TEXT)");
+                sql.execute("INSERT INTO copy_of SELECT original, gen_random_uuid()::text FROM unnest(ARRAY['"
+                        + String.join("','", round) + "']) original");
+                sql.execute("ANALYZE copy_of");
+                events += sql.executeUpdate("""
+                        INSERT INTO domain_event_entry (eventIdentifier, aggregateIdentifier, sequenceNumber, type,
+                            timeStamp, payloadType, payloadRevision, payload, metaData)
+                        SELECT gen_random_uuid()::text, c.copy, e.sequenceNumber, e.type, e.timeStamp, e.payloadType,
+                            e.payloadRevision, convert_to(replace(convert_from(e.payload, 'UTF8'), c.original, c.copy),
+                                'UTF8'), e.metaData
+                        FROM domain_event_entry e JOIN copy_of c ON c.original = e.aggregateIdentifier
+                        ORDER BY e.globalIndex""");
+                sql.execute("DROP TABLE copy_of");
+            }
+        }
+        System.out.printf(Locale.ROOT, "RESULT reports copies groups=%d events=%d took_s=%.1f store_events=%d%n",
+                copies, events, (System.nanoTime() - start) / 1e9,
+                count(db, "SELECT count(*) FROM domain_event_entry"));
+    }
+
+    /** Each report over the whole report province, one request at a time: p50, p99 and max of {@code runs}. */
+    private void reports(int groups, int runs) throws Exception {
+        String province = "province=" + java.net.URLEncoder.encode(REPORT_PROVINCE, StandardCharsets.UTF_8);
+        String[][] reports = {
+                {"portfolio", "/api/v1/reports/portfolio?asOf=2025-12-31&" + province, "application/json"},
+                {"allocations month", "/api/v1/reports/allocations?period=2025-12&" + province, "application/json"},
+                {"allocations quarter", "/api/v1/reports/allocations?period=2025-Q4&" + province, "application/json"},
+                {"metrics open period", "/api/v1/reports/metrics?asOf=2025-12-31&" + province, "application/json"},
+                {"metrics 2025", "/api/v1/reports/metrics?from=2025-01-01&asOf=2025-12-31&" + province,
+                        "application/json"},
+                {"metrics 2025 csv", "/api/v1/reports/metrics?from=2025-01-01&asOf=2025-12-31&" + province,
+                        "text/csv"},
+                {"metrics 2025 xlsx", "/api/v1/reports/metrics?from=2025-01-01&asOf=2025-12-31&" + province,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+                {"allocations quarter xlsx", "/api/v1/reports/allocations?period=2025-Q4&" + province,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+        };
+        JsonNode check = JSON.readTree(get(reports[3][1], "application/json").body());
+        if (check.get("rows").size() != groups) {
+            throw new IllegalStateException("the metrics report has " + check.get("rows").size() + " rows, not "
+                    + groups);
+        }
+        System.out.printf("timing each report over %d groups: 5 warm-up requests, then %d%n", groups, runs);
+        for (String[] report : reports) {
+            int bytes = 0;
+            for (int i = 0; i < 5; i++) {
+                bytes = get(report[1], report[2]).body().length;
+            }
+            long[] latencies = new long[runs];
+            long start = System.nanoTime();
+            for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                HttpResponse<byte[]> response = get(report[1], report[2]);
+                latencies[i] = System.nanoTime() - t0;
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(report[0] + " answered " + response.statusCode());
+                }
+            }
+            Result result = new Result(latencies, System.nanoTime() - start, 0);
+            System.out.printf(Locale.ROOT, "RESULT reports %-26s groups=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f"
+                    + " bytes=%d%n", report[0].replace(' ', '_'), groups, result.percentile(50), result.percentile(99),
+                    result.max(), bytes);
+        }
+    }
+
+    private HttpResponse<byte[]> get(String path, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", auth)
+                .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** A connection whose pg_stat_statements were just reset, or null when the server does not preload it. */

@@ -39,7 +39,7 @@ class DemoSeedingHttpTest extends IntegrationTest {
         synchronized (DemoSeedingHttpTest.class) {
             if (firstRun == null) {
                 plan = DemoGenerator.standard();
-                firstRun = seeder.seed(false);
+                firstRun = org.fundbook.support.Demo.seedOnce(seeder);
             }
         }
     }

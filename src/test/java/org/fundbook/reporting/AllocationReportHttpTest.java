@@ -11,6 +11,12 @@ import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.fundbook.audit.Village;
 import org.fundbook.security.CallerScope;
 import org.fundbook.support.Api;
@@ -148,8 +154,14 @@ class AllocationReportHttpTest extends IntegrationTest {
 
         assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        // a byte-order mark first, so that a spreadsheet reads the Khmer names as UTF-8
+        byte[] bytes = api.getBytes("/api/v1/reports/allocations?period=2024-Q1&province="
+                + URLEncoder.encode(province, StandardCharsets.UTF_8)).body();
+        assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF, (byte) 'p');
+        assertThat(csv.body()).startsWith("\uFEFFprovince,district,");
         List<CSVRecord> records;
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get().parse(new java.io.StringReader(csv.body()))) {
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get()
+                .parse(new java.io.StringReader(csv.body().substring(1)))) {
             assertThat(parser.getHeaderNames()).startsWith("province", "district", "commune", "village", "groupId",
                     "name", "interestCollected", "allocation.FUND_CAPITAL");
             assertThat(parser.getHeaderNames()).contains("emergencyGrants.MEDICAL", "grantRecoveries",
@@ -231,5 +243,47 @@ class AllocationReportHttpTest extends IntegrationTest {
             }
         }
         throw new AssertionError("no " + level + " subtotal " + name);
+    }
+
+    /** The figure a column names in a JSON row: {@code allocation.FUND_CAPITAL} is {@code allocation} → key. */
+    private static JsonNode figure(JsonNode row, String column) {
+        int dot = column.indexOf('.');
+        return dot < 0 ? row.get(column) : row.get(column.substring(0, dot)).get(column.substring(dot + 1));
+    }
+
+    @Test
+    void asAWorkbookEveryFigureIsANumberAndTheSubtotalsAndTotalsHaveASheet() throws Exception {
+        JsonNode q1 = json("period=2024-Q1");
+        try (Workbook book = Workbooks.get(anonymous().as("admin", ADMIN_PASSWORD),
+                "/api/v1/reports/allocations?period=2024-Q1&province=" + URLEncoder.encode(province, StandardCharsets.UTF_8))) {
+            Sheet rows = book.getSheet("allocations");
+            List<String> header = Workbooks.headerNames(rows);
+            Map<String, Integer> columns = Workbooks.header(rows);
+            assertThat(header).startsWith("province", "district", "commune", "village", "groupId", "name",
+                    "interestCollected", "allocation.FUND_CAPITAL");
+            assertThat(rows.getLastRowNum()).isEqualTo(3);
+            int figures = 0;
+            for (int i = 0; i < 3; i++) {
+                Row row = rows.getRow(i + 1);
+                JsonNode expected = q1.get("rows").get(i);
+                Workbooks.assertText(row, columns, "groupId", expected.get("groupId").asText());
+                Workbooks.assertText(row, columns, "name", expected.get("name").asText());
+                for (String column : header.subList(6, header.size())) {
+                    ObjectNode one = JsonNodeFactory.instance.objectNode();
+                    one.set(column, figure(expected, column));
+                    Workbooks.assertMoney(row, columns, column, one);
+                    figures++;
+                }
+            }
+            assertThat(figures).isEqualTo(3 * (1 + 5 + 6 + 1 + 5));
+            Sheet totals = book.getSheet("totals");
+            Map<String, Integer> sums = Workbooks.header(totals);
+            Row total = totals.getRow(totals.getLastRowNum());
+            Workbooks.assertText(total, sums, "level", "TOTAL");
+            assertThat(total.getCell(sums.get("interestCollected")).getNumericCellValue()).isEqualTo(6_000);
+            assertThat(total.getCell(sums.get("allocation.COMMITTEE_OPERATIONS")).getNumericCellValue())
+                    .isEqualTo(3_000);
+            assertThat(totals.getLastRowNum()).isEqualTo(q1.get("subtotals").size() + 1);
+        }
     }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.fundbook.audit.Village;
 import org.fundbook.support.Api;
 import org.fundbook.support.IntegrationTest;
@@ -110,5 +114,37 @@ class PortfolioReportHttpTest extends IntegrationTest {
         assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
         assertThat(PortfolioReport.ratio(1, 3)).isEqualByComparingTo("0.3333");
         assertThat(PortfolioReport.ratio(0, 0)).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void asAWorkbookAndAsCsvTheRowsAreTheJsonsRows() throws Exception {
+        String path = "/api/v1/reports/portfolio?asOf=2024-03-15&province="
+                + URLEncoder.encode(province, StandardCharsets.UTF_8);
+        JsonNode json = portfolio("2024-03-15");
+        try (Workbook book = Workbooks.get(anonymous().as("admin", ADMIN_PASSWORD), path)) {
+            Sheet rows = book.getSheet("portfolio");
+            Map<String, Integer> columns = Workbooks.header(rows);
+            assertThat(rows.getLastRowNum()).isEqualTo(2);
+            for (int i = 0; i < 2; i++) {
+                Row row = rows.getRow(i + 1);
+                JsonNode expected = json.get("rows").get(i);
+                Workbooks.assertText(row, columns, "groupId", expected.get("groupId").asText());
+                Workbooks.assertText(row, columns, "asOf", "2024-03-15");
+                for (String money : java.util.List.of("outstandingPrincipal", "overduePrincipal", "par30Principal")) {
+                    Workbooks.assertMoney(row, columns, money, expected);
+                }
+                Workbooks.assertRatio(row, columns, "par30", expected);
+            }
+            assertThat(rows.getRow(1).getCell(columns.get("par30")).getNumericCellValue()).isEqualTo(0.5556);
+            Sheet totals = book.getSheet("totals");
+            Map<String, Integer> sums = Workbooks.header(totals);
+            Workbooks.assertMoney(totals.getRow(1), sums, "outstandingPrincipal", json.get("totals"));
+            Workbooks.assertRatio(totals.getRow(1), sums, "par30", json.get("totals"));
+        }
+        Api.Response csv = anonymous().as("admin", ADMIN_PASSWORD).header("Accept", "text/csv").get(path);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("\uFEFFprovince,district,commune,village,groupId,name,asOf,"
+                + "outstandingPrincipal,overduePrincipal,par30Principal,par30\r\n");
+        assertThat(csv.body()).contains("," + group.groupId + ",ភូមិ Kseth 2,2024-03-15,180000,100000,100000,0.5556\r\n");
     }
 }

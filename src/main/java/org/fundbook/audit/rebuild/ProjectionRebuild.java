@@ -46,13 +46,14 @@ public class ProjectionRebuild {
      */
     public static final List<String> TABLES = List.of("group_view", "policy_version", "member_view",
             "savings_movement", "loan_view", "loan_repayment", "closing_preview", "closing_statement",
-            "premium_payment", "allocation_fact", "meeting_view", "grant_view", "grant_recovery");
+            "premium_payment", "allocation_fact", "meeting_view", "grant_view", "grant_recovery", "metric_day",
+            "cash_count_view");
 
     /**
      * The shape of the read models: raised whenever a table is added whose rows an existing ledger must get from
      * its events. A node that starts on read models of an older shape rebuilds them once ({@link ReadModelUpgrade}).
      */
-    public static final int READ_MODEL_VERSION = 2;
+    public static final int READ_MODEL_VERSION = 3;
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
 

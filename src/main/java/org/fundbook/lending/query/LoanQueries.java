@@ -4,8 +4,11 @@ import static org.fundbook.group.query.LedgerQueries.allPools;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +21,7 @@ import org.fundbook.lending.LoanInterest;
 import org.fundbook.lending.LoanTerms;
 import org.fundbook.lending.RepaymentRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /** Reads of the loans as of a value date; interest due and days overdue are computed here, by lending's rules. */
@@ -37,21 +41,35 @@ public class LoanQueries {
         this.json = json;
     }
 
+    /**
+     * The group's loans as of {@code asOf}, filtered by status: two statements whatever the number of loans (the
+     * loans, then all their repayments), each loan's figures computed here from its own.
+     */
     public List<LoanView> loans(UUID groupId, String status, LocalDate asOf) {
         ledger.requireGroup(groupId);
+        List<Terms> terms = jdbc.query("""
+                SELECT * FROM loan_view WHERE group_id = ? AND NOT reversed AND disbursed_on <= ?
+                ORDER BY disbursed_on, loan_id""", Terms.ROW, groupId, Date.valueOf(asOf));
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<LoanView.Repayment>> repayments = new HashMap<>();
+        jdbc.query("""
+                SELECT * FROM loan_repayment WHERE group_id = ? AND NOT reversed AND occurred_on <= ?
+                ORDER BY occurred_on, event_sequence""", rs -> {
+            repayments.computeIfAbsent(rs.getObject("loan_id", UUID.class), id -> new ArrayList<>()).add(repayment(rs));
+        }, groupId, Date.valueOf(asOf));
         List<LoanView> loans = new ArrayList<>();
-        for (UUID loanId : jdbc.queryForList("""
-                SELECT loan_id FROM loan_view WHERE group_id = ? AND NOT reversed AND disbursed_on <= ?
-                ORDER BY disbursed_on, loan_id""", UUID.class, groupId, Date.valueOf(asOf))) {
-            LoanView loan = loan(groupId, loanId, asOf).orElseThrow();
+        for (Terms loan : terms) {
+            LoanView view = view(loan, asOf, repayments.getOrDefault(loan.loanId(), List.of()));
             boolean matches = switch (status == null ? "ALL" : status) {
-                case "OUTSTANDING" -> loan.outstandingPrincipal() > 0;
-                case "REPAID" -> loan.outstandingPrincipal() == 0;
-                case "OVERDUE" -> loan.daysOverdue() > 0;
+                case "OUTSTANDING" -> view.outstandingPrincipal() > 0;
+                case "REPAID" -> view.outstandingPrincipal() == 0;
+                case "OVERDUE" -> view.daysOverdue() > 0;
                 default -> true;
             };
             if (matches) {
-                loans.add(loan);
+                loans.add(view);
             }
         }
         return loans;
@@ -59,24 +77,37 @@ public class LoanQueries {
 
     public Optional<LoanView> loan(UUID groupId, UUID loanId, LocalDate asOf) {
         ledger.requireGroup(groupId);
-        List<LoanTerms> found = jdbc.query("""
+        List<Terms> found = jdbc.query("""
                 SELECT * FROM loan_view WHERE group_id = ? AND loan_id = ? AND NOT reversed AND disbursed_on <= ?""",
-                (rs, i) -> new LoanTerms(rs.getLong("principal"), rs.getInt("monthly_rate_bp"),
-                        rs.getInt("term_months"), InterestMethod.valueOf(rs.getString("interest_method")),
-                        rs.getDate("disbursed_on").toLocalDate()), groupId, loanId, Date.valueOf(asOf));
+                Terms.ROW, groupId, loanId, Date.valueOf(asOf));
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        LoanTerms terms = found.get(0);
-        Map<String, Object> row = jdbc.queryForMap("SELECT borrower_id, purpose FROM loan_view WHERE group_id = ? "
-                + "AND loan_id = ?", groupId, loanId);
         List<LoanView.Repayment> repayments = jdbc.query("""
                 SELECT * FROM loan_repayment WHERE group_id = ? AND loan_id = ? AND NOT reversed AND occurred_on <= ?
-                ORDER BY occurred_on, event_sequence""",
-                (rs, i) -> new LoanView.Repayment(rs.getObject("transaction_id", UUID.class),
-                        rs.getDate("occurred_on").toLocalDate(), rs.getLong("amount"), rs.getLong("interest_part"),
-                        rs.getLong("principal_part"), allPools(json.read(rs.getString("allocation"), ALLOCATION)),
-                        rs.getLong("outstanding_after")), groupId, loanId, Date.valueOf(asOf));
+                ORDER BY occurred_on, event_sequence""", (rs, i) -> repayment(rs), groupId, loanId, Date.valueOf(asOf));
+        return Optional.of(view(found.get(0), asOf, repayments));
+    }
+
+    /** A loan's stored row: its terms, borrower and purpose. */
+    private record Terms(UUID loanId, UUID borrowerId, String purpose, LoanTerms terms) {
+        static final RowMapper<Terms> ROW = (rs, i) -> new Terms(rs.getObject("loan_id", UUID.class),
+                rs.getObject("borrower_id", UUID.class), rs.getString("purpose"),
+                new LoanTerms(rs.getLong("principal"), rs.getInt("monthly_rate_bp"), rs.getInt("term_months"),
+                        InterestMethod.valueOf(rs.getString("interest_method")),
+                        rs.getDate("disbursed_on").toLocalDate()));
+    }
+
+    private LoanView.Repayment repayment(ResultSet rs) throws SQLException {
+        return new LoanView.Repayment(rs.getObject("transaction_id", UUID.class),
+                rs.getDate("occurred_on").toLocalDate(), rs.getLong("amount"), rs.getLong("interest_part"),
+                rs.getLong("principal_part"), allPools(json.read(rs.getString("allocation"), ALLOCATION)),
+                rs.getLong("outstanding_after"));
+    }
+
+    /** The loan as of {@code asOf}, from its terms and its repayments dated by then, in value-date order. */
+    private static LoanView view(Terms loan, LocalDate asOf, List<LoanView.Repayment> repayments) {
+        LoanTerms terms = loan.terms();
         List<RepaymentRecord> records = repayments.stream()
                 .map(r -> new RepaymentRecord(r.occurredOn(), r.interestPart(), r.principalPart())).toList();
         long interestPaid = records.stream().mapToLong(RepaymentRecord::interestPart).sum();
@@ -85,9 +116,8 @@ public class LoanQueries {
         long interestDue = outstanding > 0 ? LoanInterest.interestDue(terms, asOf, records) : 0;
         long daysOverdue = LoanInterest.daysOverdue(terms, outstanding, asOf);
         String status = outstanding == 0 ? "REPAID" : daysOverdue > 0 ? "OVERDUE" : "OUTSTANDING";
-        return Optional.of(new LoanView(loanId, (UUID) row.get("borrower_id"), terms.principal(),
-                terms.monthlyRateBp(), terms.method(), terms.termMonths(), (String) row.get("purpose"),
-                terms.disbursedOn(), terms.maturesOn(), asOf, status, interestPaid, principalPaid, outstanding,
-                interestDue, daysOverdue, repayments));
+        return new LoanView(loan.loanId(), loan.borrowerId(), terms.principal(), terms.monthlyRateBp(),
+                terms.method(), terms.termMonths(), loan.purpose(), terms.disbursedOn(), terms.maturesOn(), asOf,
+                status, interestPaid, principalPaid, outstanding, interestDue, daysOverdue, List.copyOf(repayments));
     }
 }

@@ -41,13 +41,27 @@ public class BufferedWrites {
      * {@link RowChange#apply()}. Every change of a row held back by a transaction must come through here.
      */
     public RowChange change(String table, Object... keyColumnsAndValues) {
+        return rowChange(table, false, keyColumnsAndValues);
+    }
+
+    /**
+     * Amounts added to one row, created with them if it is not there yet ({@code INSERT ... ON CONFLICT DO
+     * UPDATE}), keyed like {@link #change}; the key columns must be the table's primary key or a unique index.
+     * Folded per row within the transaction like every {@link RowChange}: one statement per row, however many
+     * events add to it. Only {@link RowChange#add} may be used on it.
+     */
+    public RowChange upsert(String table, Object... keyColumnsAndValues) {
+        return rowChange(table, true, keyColumnsAndValues);
+    }
+
+    private RowChange rowChange(String table, boolean upsert, Object... keyColumnsAndValues) {
         String[] columns = new String[keyColumnsAndValues.length / 2];
         Object[] values = new Object[columns.length];
         for (int i = 0; i < columns.length; i++) {
             columns[i] = (String) keyColumnsAndValues[2 * i];
             values[i] = keyColumnsAndValues[2 * i + 1];
         }
-        return new RowChange(this, table, columns, values);
+        return new RowChange(this, table, columns, values, upsert);
     }
 
     void apply(RowChange change) {

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  */
 public final class RowChange {
 
-    record Key(String table, List<Object> values) {
+    record Key(String table, List<Object> values, boolean upsert) {
     }
 
     private final BufferedWrites writes;
@@ -28,12 +28,15 @@ public final class RowChange {
     private String expectedColumn;
     private Object expectedValue;
     private Supplier<String> otherwise;
+    /** Amounts added to a row that is created (at zero) if it is not there yet; nothing is set or expected. */
+    private final boolean upsert;
 
-    RowChange(BufferedWrites writes, String table, String[] keyColumns, Object[] keyValues) {
+    RowChange(BufferedWrites writes, String table, String[] keyColumns, Object[] keyValues, boolean upsert) {
         this.writes = writes;
         this.table = table;
         this.keyColumns = keyColumns;
         this.keyValues = keyValues;
+        this.upsert = upsert;
     }
 
     /** Adds {@code amount} to the column. */
@@ -49,6 +52,7 @@ public final class RowChange {
 
     /** Sets the column to {@code value}. */
     public RowChange set(String column, Object value) {
+        requireUpdate("set");
         added.remove(column);
         set.put(column, value);
         return this;
@@ -56,6 +60,7 @@ public final class RowChange {
 
     /** The row must hold {@code value} in the column before this change; otherwise the transaction fails. */
     public RowChange expect(String column, Object value, Supplier<String> otherwise) {
+        requireUpdate("expect");
         this.expectedColumn = column;
         this.expectedValue = value;
         this.otherwise = otherwise;
@@ -67,8 +72,14 @@ public final class RowChange {
         writes.apply(this);
     }
 
+    private void requireUpdate(String what) {
+        if (upsert) {
+            throw new IllegalStateException("an upsert of " + table + " only adds amounts; it cannot " + what);
+        }
+    }
+
     Key key() {
-        return new Key(table, List.of(keyValues));
+        return new Key(table, List.of(keyValues), upsert);
     }
 
     /**
@@ -99,6 +110,9 @@ public final class RowChange {
         if (added.isEmpty() && set.isEmpty()) {
             throw new IllegalStateException("a change of " + table + " that changes nothing");
         }
+        if (upsert) {
+            return toUpsert();
+        }
         StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
         List<Object> args = new ArrayList<>();
         String separator = "";
@@ -124,5 +138,33 @@ public final class RowChange {
         Supplier<String> failure = otherwise != null ? otherwise
                 : () -> "no row in " + table + " for " + List.of(keyValues);
         return new BufferingConnection.Pending(sql.toString(), args.toArray(), count -> count == 1, failure);
+    }
+
+    /** {@code INSERT ... ON CONFLICT (key) DO UPDATE}: the amounts added to the row, which starts at them if new. */
+    private BufferingConnection.Pending toUpsert() {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" AS t (");
+        StringBuilder values = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        String separator = "";
+        for (int i = 0; i < keyColumns.length; i++) {
+            sql.append(separator).append(keyColumns[i]);
+            values.append(separator).append('?');
+            args.add(keyValues[i]);
+            separator = ", ";
+        }
+        for (Map.Entry<String, Long> column : added.entrySet()) {
+            sql.append(separator).append(column.getKey());
+            values.append(separator).append('?');
+            args.add(column.getValue());
+        }
+        sql.append(") VALUES (").append(values).append(") ON CONFLICT (").append(String.join(", ", keyColumns))
+                .append(") DO UPDATE SET ");
+        separator = "";
+        for (String column : added.keySet()) {
+            sql.append(separator).append(column).append(" = t.").append(column).append(" + EXCLUDED.").append(column);
+            separator = ", ";
+        }
+        return new BufferingConnection.Pending(sql.toString(), args.toArray(), count -> count == 1,
+                () -> "no row in " + table + " for " + List.of(keyValues));
     }
 }

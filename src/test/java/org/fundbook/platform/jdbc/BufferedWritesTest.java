@@ -120,6 +120,23 @@ class BufferedWritesTest extends IntegrationTest {
     }
 
     @Test
+    void amountsAddedToARowThatMayNotExistCreateItOnceAndAreFoldedIntoOneStatement() {
+        jdbc.update("INSERT INTO buffered_test (id, amount) VALUES (1, 10)");
+        List<Long> seen = transactions.execute(status -> {
+            writes.upsert("buffered_test", "id", 1).add("amount", 5).apply();
+            writes.upsert("buffered_test", "id", 2).add("amount", 7).apply();
+            writes.upsert("buffered_test", "id", 1).add("amount", -2).apply();
+            writes.upsert("buffered_test", "id", 2).add("amount", 1).apply();
+            return writes.query("SELECT amount FROM buffered_test ORDER BY id", (rs, i) -> rs.getLong(1));
+        });
+        assertThat(seen).containsExactly(13L, 8L);
+        transactions.executeWithoutResult(status -> writes.upsert("buffered_test", "id", 2).add("amount", 2).apply());
+        assertThat(amounts()).containsExactly(13L, 10L);
+        assertThatThrownBy(() -> writes.upsert("buffered_test", "id", 3).set("note", "x"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void anExpectationIsCheckedAgainstTheValueAnEarlierChangeSet() {
         jdbc.update("INSERT INTO buffered_test (id, amount) VALUES (1, 0)");
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
