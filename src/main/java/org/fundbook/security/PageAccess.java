@@ -13,7 +13,7 @@ import org.springframework.web.util.UrlPathHelper;
 /**
  * Who may open a page: exactly who may make the API call the page is for, so pages and API share one access
  * table ({@link AccessPolicy}). The meeting sheet is for those who may hold a meeting, the closing page for those
- * who may close the books, the audit page for those who may read the audit trail, the reports for those who may
+ * who may close the books, the reversal page for those who may reverse, the audit page for those who may read the audit trail, the reports for those who may
  * read reports, the admin pages for those who may manage users. Any logged-in user may open the list of their
  * groups and their own password page.
  */
@@ -31,6 +31,7 @@ public class PageAccess implements org.springframework.security.authorization.Au
             new Rule(Pattern.compile("/groups/" + ID + "/meeting(/.*)?"), "POST", "/api/v1/groups/$1/meetings"),
             new Rule(Pattern.compile("/groups/" + ID + "/closing(/.*)?"), "POST", "/api/v1/groups/$1/closings"),
             new Rule(Pattern.compile("/groups/" + ID + "/policy(/.*)?"), "PUT", "/api/v1/groups/$1/policy"),
+            new Rule(Pattern.compile("/groups/" + ID + "/reversal(/.*)?"), "POST", "/api/v1/groups/$1/reversals"),
             new Rule(Pattern.compile("/groups/" + ID + "/audit(/.*)?"), "GET", "/api/v1/groups/$1/audit"),
             new Rule(Pattern.compile("/groups/" + ID + "/members/" + ID + "/statement"), "GET",
                     "/api/v1/groups/$1/members/$2/statement"),
