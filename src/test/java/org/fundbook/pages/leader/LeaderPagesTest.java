@@ -71,23 +71,8 @@ class LeaderPagesTest extends BrowserTest {
         return new Village(ledger, saver, borrower, hostile, loanId, contributionId, leader, cashier);
     }
 
-    /**
-     * Logs in with the form, once more when the first submit left the browser on the login page (seen now and
-     * then on a busy machine: the click lands while the freshly opened page is still settling), and says where the
-     * browser was left when that does not help either.
-     */
     private void loginAs(String username) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                login(username, PASSWORD);
-                return;
-            } catch (org.openqa.selenium.TimeoutException e) {
-                if (attempt == 3) {
-                    throw new AssertionError("login of " + username + " stayed at " + browser().getCurrentUrl()
-                            + ": " + browser().findElement(By.tagName("body")).getText(), e);
-                }
-            }
-        }
+        login(username, PASSWORD);
     }
 
     private static Properties bundle(String language) throws IOException {
