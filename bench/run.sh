@@ -14,7 +14,8 @@
 # Between the repayments and the long history, `clients` clients send whole meetings of 25 entries to groups of their
 # own (LoadBenchmark's meetingGroups, 400 by default).
 #
-# Environment: BENCH_PORT (HTTP, 18080), BENCH_PG_PORT (embedded PostgreSQL, 15432), BENCH_JAVA_OPTS (the service's
+# Environment: BENCH_HOLD (seconds to keep the service and its database up after the load generator, to look at
+# them: psql -h 127.0.0.1 -p $BENCH_PG_PORT -U postgres fundbook), BENCH_PORT (HTTP, 18080), BENCH_PG_PORT (embedded PostgreSQL, 15432), BENCH_JAVA_OPTS (the service's
 # JVM), BENCH_LOAD_ARGS (more key=value arguments of LoadBenchmark, e.g. "warmup=90 meetingGroups=600").
 # An existing PostgreSQL instead of the embedded one: BENCH_PG_HOST, BENCH_PG_PORT (5432), BENCH_PG_DB (fundbook),
 # BENCH_PG_USER (postgres), BENCH_PG_PASSWORD; the database must exist and should be empty.
@@ -75,6 +76,11 @@ java -cp "target/test-classes:target/classes:$(cat "$DATA/classpath")" org.fundb
   groups="${3:-200}" history="${4:-3000}" rebuild="${5:-1000000}" reportGroups="${6:-1000}" \
   jdbc="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" jdbcUser="$PG_USER" jdbcPassword="$PGPASSWORD" \
   servicePid="$SERVICE" ${PG_PID:+"$PG_PID"} ${BENCH_LOAD_ARGS:-} | tee "$DATA/load.txt"
+
+if [ -n "${BENCH_HOLD:-}" ]; then
+  echo "holding the service (:$HTTP_PORT) and PostgreSQL ($PG_HOST:$PG_PORT) for $BENCH_HOLD s"
+  sleep "$BENCH_HOLD"
+fi
 
 TPS=$(awk -F'contributions_tps=' '/RESULT contributions_tps/ {split($2, a, " "); print a[1]}' "$DATA/load.txt")
 if [ -n "$PG8" ] && [ -n "$TPS" ]; then
