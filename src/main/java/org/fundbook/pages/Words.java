@@ -64,8 +64,16 @@ public class Words {
                 }
             }
         }
+        return data(words);
+    }
+
+    /**
+     * Any data a page's script reads, as JSON that is safe inside {@code <script type="application/json">}: no
+     * {@code <}, {@code >} or {@code &} in it, so no text in it can close the element.
+     */
+    public String data(Object value) {
         try {
-            return json.writeValueAsString(words).replace("<", "\\u003c").replace(">", "\\u003e")
+            return json.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e")
                     .replace("&", "\\u0026");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -1,7 +1,5 @@
 package org.fundbook.pages.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -35,13 +33,11 @@ class AdminPagesController {
 
     private final LedgerQueries queries;
     private final Words words;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    AdminPagesController(LedgerQueries queries, Words words, ObjectMapper json, Clock clock) {
+    AdminPagesController(LedgerQueries queries, Words words, Clock clock) {
         this.queries = queries;
         this.words = words;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -62,7 +58,7 @@ class AdminPagesController {
             defaults.put(scheme, Policy.defaultsFor(scheme));
         }
         model.addAttribute("schemes", Scheme.values());
-        model.addAttribute("defaults", safeJson(defaults));
+        model.addAttribute("defaults", words.data(defaults));
         model.addAttribute("pools", Pool.values());
         model.addAttribute("interestMethods", InterestMethod.values());
         model.addAttribute("lendings", NonMemberLending.values());
@@ -70,15 +66,5 @@ class AdminPagesController {
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("words", words.json(locale, "admin.", "refusal."));
         return "admin/group-new";
-    }
-
-    /** JSON safe inside {@code <script type="application/json">}: no {@code <}, {@code >} or {@code &} in it. */
-    private String safeJson(Object value) {
-        try {
-            return json.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e")
-                    .replace("&", "\\u0026");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,13 +1,12 @@
 package org.fundbook.pages.reports;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.fundbook.pages.Words;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -15,11 +14,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportPages {
 
-    private final ObjectMapper json;
+    private final Words words;
     private final MessageSource messages;
 
-    ReportPages(ObjectMapper json, MessageSource messages) {
-        this.json = json;
+    ReportPages(Words words, MessageSource messages) {
+        this.words = words;
         this.messages = messages;
     }
 
@@ -60,11 +59,6 @@ class ReportPages {
 
     /** Data for a chart as a JSON block that is safe inside {@code <script type="application/json">}. */
     String chart(Map<String, Object> data) {
-        try {
-            return json.writeValueAsString(data).replace("<", "\\u003c").replace(">", "\\u003e")
-                    .replace("&", "\\u0026");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return words.data(data);
     }
 }
