@@ -129,4 +129,16 @@ class PagesFoundationTest extends BrowserTest {
             assertThat(home.body()).contains("data-group-id=\"" + mine.groupId + "\"");
         }
     }
+
+    @Test
+    void anAddressNothingServesIsAPageForAPersonAndProblemDetailsForTheApi() {
+        loginAsAdmin();
+        open("/no-such-page");
+        assertThat(browser().findElement(By.tagName("h1")).getText()).isEqualTo("រកទំព័រមិនឃើញ");
+
+        Api.Response api = this.api.get("/api/v1/no-such-resource");
+        assertThat(api.status()).isEqualTo(404);
+        assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(api.code()).isEqualTo("NOT_FOUND");
+    }
 }
