@@ -128,6 +128,11 @@ public class SecurityConfiguration {
             throws Exception {
         return http
                 .authenticationManager(authenticationManager)
+                // A login moves the session's attributes to a new session and deletes the old one, rather than
+                // renaming it: a request the browser sent with the old id just before (its scripts, styles, the
+                // service worker) saves its copy by the row's key when it ends, and with a renamed session that
+                // write put the old id back and lost the login. A deleted row takes no such write.
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.migrateSession()))
                 .formLogin(form -> form
                         .loginPage("/login")
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()

@@ -116,30 +116,19 @@ public abstract class BrowserTest extends IntegrationTest {
         browser.get(base() + path);
     }
 
-    /**
-     * Logs in with the form, leaving whoever was logged in before. On a busy machine a submit now and then leaves
-     * the browser on the login page with no error (the click lands while the page is still settling): it is
-     * tried again, twice at most, and a login that still fails says where the browser was left.
-     */
+    /** Logs in with the form, leaving whoever was logged in before; a login that fails says where it stayed. */
     protected void login(String username, String password) {
-        for (int attempt = 1; ; attempt++) {
-            open("/login");
-            browser.manage().deleteCookieNamed("SESSION");
-            open("/login");
-            waitFor().until(d -> "complete".equals(script("return document.readyState")));
-            browser.findElement(By.id("username")).sendKeys(username);
-            browser.findElement(By.id("password")).sendKeys(password);
-            browser.findElement(By.cssSelector("[data-action=login]")).click();
-            try {
-                new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
-                return;
-            } catch (org.openqa.selenium.TimeoutException e) {
-                if (attempt == 3 || browser.getCurrentUrl().contains("error") || browser.getCurrentUrl()
-                        .contains("locked")) {
-                    throw new AssertionError("login as " + username + " stayed at " + browser.getCurrentUrl()
-                            + ": " + browser.findElement(By.tagName("body")).getText(), e);
-                }
-            }
+        open("/login");
+        browser.manage().deleteCookieNamed("SESSION");
+        open("/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("[data-action=login]")).click();
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("login as " + username + " stayed at " + browser.getCurrentUrl() + ": "
+                    + browser.findElement(By.tagName("body")).getText(), e);
         }
     }
 
