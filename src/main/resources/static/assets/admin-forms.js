@@ -1,28 +1,10 @@
 // What the admin pages' scripts share: reading typed numbers, and saying a refusal as a sentence that names the
 // fields by their labels on the page (not by the API's field paths), marking them for screen readers too.
-import { sentence, t } from './api.js';
+import { basisPoints, latinDigits, sentence, t, wholeNumber } from './api.js';
 
-const KHMER_DIGITS = '០១២៣៤៥៦៧៨៩';
-
-export function latinDigits(text) {
-  return String(text ?? '').replace(/[០-៩]/g, d => String(KHMER_DIGITS.indexOf(d)));
-}
-
-/** A whole number as typed (commas, spaces, ៛ and Khmer digits allowed): null when empty, NaN when not one. */
-export function whole(text) {
-  const s = latinDigits(text).replace(/[,\s៛]/g, '');
-  if (s === '') return null;
-  return /^\d{1,15}$/.test(s) ? Number(s) : NaN;
-}
-
-/** A percentage as typed ("2", "2.5", "2,5 %") in basis points: null when empty, NaN when not one. */
-export function basisPoints(text) {
-  const s = latinDigits(text).replace(/[\s%]/g, '').replace(',', '.');
-  if (s === '') return null;
-  if (!/^\d{1,5}(\.\d{0,2})?$/.test(s)) return NaN;
-  const [units, cents = ''] = s.split('.');
-  return Number(units) * 100 + Number((cents + '00').slice(0, 2));
-}
+/** A whole number as typed (api.js's rule): null when empty, NaN when not one. */
+export const whole = wholeNumber;
+export { basisPoints, latinDigits };
 
 /** A date typed as dd/mm/yyyy (Khmer digits too) as yyyy-mm-dd; null when it is no such day. */
 export function isoDate(text) {

@@ -15,6 +15,30 @@ export function uuid() {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/** Khmer digits (០–៩) as Latin ones; the rest of the text as it was. */
+export const latinDigits = text => String(text ?? '').replace(/[០-៩]/g, d => String(d.charCodeAt(0) - 0x17e0));
+
+/**
+ * A whole number as a person types an amount: Latin or Khmer digits, `៛` allowed, and commas, dots or spaces only
+ * between groups of three digits ("1,250,000", "1.250.000", "១ ២៥០ ០០០"). null when nothing is typed, NaN for
+ * anything else ("1.5" is no amount of riel).
+ */
+export function wholeNumber(text) {
+  const s = latinDigits(text).replace(/៛/g, '').trim();
+  if (s === '') return null;
+  if (/^\d{1,15}$/.test(s)) return Number(s);
+  return /^\d{1,3}([,.\s]\d{3}){1,4}$/.test(s) ? Number(s.replace(/[,.\s]/g, '')) : NaN;
+}
+
+/** A percentage as typed ("2", "2.5", "២,៥ %") in basis points: null when empty, NaN when not one. */
+export function basisPoints(text) {
+  const s = latinDigits(text).replace(/[\s%]/g, '').replace(',', '.');
+  if (s === '') return null;
+  if (!/^\d{1,5}(\.\d{0,2})?$/.test(s)) return NaN;
+  const [units, cents = ''] = s.split('.');
+  return Number(units) * 100 + Number((cents + '00').slice(0, 2));
+}
+
 /** The sentence for a problem answer: its code's, else the server's detail; the fields named when given. */
 export function sentence(problem) {
   if (!problem) return '';

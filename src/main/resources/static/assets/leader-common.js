@@ -5,21 +5,11 @@ import * as api from './api.js';
 export { api };
 export const groupId = document.querySelector('main[data-group-id]').dataset.groupId;
 
-const latin = text => String(text ?? '').replace(/[០-៩]/g, d => String(d.charCodeAt(0) - 0x17e0)).trim();
+/** Whole riel typed by a person (api.js's rule): null when empty, NaN when not an amount. */
+export const parseRiel = api.wholeNumber;
 
-/** Whole riel typed by a person: Latin or Khmer digits, separators ignored; '' is null; anything else NaN. */
-export function parseRiel(text) {
-  const digits = latin(text).replace(/[\s,.៛]/g, '');
-  if (digits === '') return null;
-  return /^\d{1,15}$/.test(digits) ? Number(digits) : NaN;
-}
-
-/** A percentage typed by a person ("2", "1.5", "០.៥") as basis points; '' is null; anything else NaN. */
-export function parsePercent(text) {
-  const value = latin(text).replace(',', '.').replace('%', '').trim();
-  if (value === '') return null;
-  return /^\d{1,3}(\.\d{1,2})?$/.test(value) ? Math.round(Number(value) * 100) : NaN;
-}
+/** A percentage typed by a person ("2", "1.5", "០.៥") as basis points: null when empty, NaN when not one. */
+export const parsePercent = api.basisPoints;
 
 /** Shows a refusal (or any sentence) in the page's alert box, with its code for whoever reads the page. */
 export function say(box, problemOrText) {

@@ -3,7 +3,7 @@
 // itself until the ledger has answered. Figures shown while records wait are worked out here from the roster
 // (kept on the phone too) and replaced by the ledger's own after sending. Every name is set as text, never HTML.
 
-import { sentence, t, uuid } from './api.js';
+import { sentence, t, uuid, wholeNumber } from './api.js';
 
 const root = document.getElementById('sheet');
 const groupId = root.dataset.groupId;
@@ -19,13 +19,8 @@ const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
-/** Whole riel typed by a person: Latin or Khmer digits, separators ignored; '' is 0; anything else NaN. */
-function parseRiel(text) {
-  const latin = String(text ?? '').replace(/[០-៩]/g, d => String(d.charCodeAt(0) - 0x17e0))
-    .replace(/[\s,.៛]/g, '');
-  if (latin === '') return 0;
-  return /^\d{1,15}$/.test(latin) ? Number(latin) : NaN;
-}
+/** Whole riel typed by a person (api.js's rule); an empty box is 0. */
+const parseRiel = text => wholeNumber(text) ?? 0;
 const el = (tag, attrs = {}, ...children) => {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
