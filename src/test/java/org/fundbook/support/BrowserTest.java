@@ -136,8 +136,11 @@ public abstract class BrowserTest extends IntegrationTest {
         login("admin", ADMIN_PASSWORD);
     }
 
+    /** Waits up to 15 s; an element a page's script drew again meanwhile is looked for again, not an error. */
     protected WebDriverWait waitFor() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     protected WebElement waitForElement(String css) {
