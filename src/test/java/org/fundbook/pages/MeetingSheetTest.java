@@ -176,6 +176,11 @@ class MeetingSheetTest extends BrowserTest {
         Village v = village("sheet-cashier-3");
         login(v.cashier(), PASSWORD);
         openSheet(v);
+        WebElement contribution = row(v.saver()).findElement(By.name("contribution"));
+        contribution.sendKeys("1.5", Keys.TAB);                          // no amount of riel: nothing saved
+        waitFor().until(d -> "true".equals(contribution.getAttribute("aria-invalid")));
+        assertThat(outboxCount()).isZero();
+        contribution.clear();
         type(row(v.saver()).findElement(By.name("withdrawal")), 80_000);   // holds 50,000
         type(row(v.borrower()).findElement(By.name("contribution")), 5_000);
         awaitOutbox(2);
