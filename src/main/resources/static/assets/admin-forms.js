@@ -18,7 +18,9 @@ export function isoDate(text) {
 
 /** Basis points as a percentage to type over: 200 → "2", 250 → "2.5", 1234 → "12.34". */
 export function percent(bp) {
-  return (bp / 100).toFixed(2).replace(/\.?0+$/, '');
+  const digits = String(Math.trunc(bp)).padStart(3, '0');     // whole basis points, written out: no fractions
+  const cents = digits.slice(-2).replace(/0+$/, '');
+  return cents ? `${digits.slice(0, -2)}.${cents}` : digits.slice(0, -2);
 }
 
 /** Whole riel with comma separators, as the pages write them (without the ៛, which the label carries). */
