@@ -2,7 +2,9 @@ package org.fundbook.pages;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -19,6 +21,21 @@ public class PageConfiguration implements WebMvcConfigurer {
 
     public static final Locale KHMER = Locale.forLanguageTag("km");
     public static final Locale ENGLISH = Locale.ENGLISH;
+
+    /**
+     * The words of the pages: one bundle per part ({@code messages}, {@code i18n/leader}, {@code i18n/reports},
+     * {@code i18n/admin}), each only in Khmer ({@code _km}) and English ({@code _en}) — there is no third,
+     * language-less file for a word to hide in. A key missing from the language asked for shows as the key
+     * (MessageBundlesTest keeps both complete).
+     */
+    @Bean
+    MessageSource messageSource() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasenames("messages", "i18n/leader", "i18n/reports", "i18n/admin");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return source;
+    }
 
     @Bean
     LocaleResolver localeResolver() {
