@@ -30,6 +30,18 @@ public class Format {
         return date == null ? "" : DATE.format(date);
     }
 
+    /**
+     * A part of a whole as a percentage with one decimal, rounded half up, in whole-number arithmetic: 1 of 3 →
+     * "33.3%"; "–" when the whole is nothing.
+     */
+    public String share(long part, long whole) {
+        if (whole <= 0) {
+            return "–";
+        }
+        long tenths = Math.addExact(Math.multiplyExact(part, 1000L), whole / 2) / whole;
+        return tenths / 10 + "." + tenths % 10 + "%";
+    }
+
     /** Basis points as a percentage: 200 → "2", 150 → "1.5", 125 → "1.25". */
     public String percent(long basisPoints) {
         return new java.math.BigDecimal(basisPoints).movePointLeft(2).stripTrailingZeros().toPlainString();
