@@ -6,41 +6,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
-import org.fundbook.demo.DemoSeeder;
 import org.fundbook.group.Pool;
 import org.fundbook.pages.Format;
 import org.fundbook.support.Api;
-import org.fundbook.support.BrowserTest;
-import org.fundbook.support.Demo;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The PDoWA accountant's allocation report over the demo ledger (Svay Rieng, 2009 Q3): the page's totals are the
  * API's, its CSV download is the API's CSV byte for byte, and it drills down province → district → commune →
  * village group by links.
  */
-class AllocationPageTest extends BrowserTest {
+class AllocationPageTest extends AccountantPageTest {
 
-    static final String PASSWORD = "accountant-password-1";
     static final String QUERY = "period=2009-Q3&province=Svay%20Rieng";
 
-    @Autowired
-    private DemoSeeder seeder;
-
     private final Format format = new Format();
-    private String accountant;
-
-    @BeforeEach
-    void svayRiengAccountant() {
-        Demo.seedOnce(seeder);
-        accountant = "acc-sr-" + UUID.randomUUID().toString().substring(0, 8);
-        createUser(accountant, PASSWORD, "ACCOUNTANT", null, List.of("Svay Rieng"));
-    }
 
     private Api asAccountant() {
         return anonymous().as(accountant, PASSWORD);

@@ -5,34 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 import org.fundbook.demo.DemoSeeder;
-import org.fundbook.support.BrowserTest;
-import org.fundbook.support.Demo;
 import org.fundbook.support.Ledger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A group's audit page: its journal, trial balance and trail; "verify the chain" naming an event changed in the
  * event store behind the ledger's back; and an accountant of another province kept out.
  */
-class AuditPageTest extends BrowserTest {
-
-    private static final String PASSWORD = AllocationPageTest.PASSWORD;
-
-    @Autowired
-    private DemoSeeder seeder;
-
-    private String accountant;
-
-    @BeforeEach
-    void svayRiengAccountant() {
-        Demo.seedOnce(seeder);
-        accountant = "acc-sr-" + UUID.randomUUID().toString().substring(0, 8);
-        createUser(accountant, PASSWORD, "ACCOUNTANT", null, List.of("Svay Rieng"));
-    }
+class AuditPageTest extends AccountantPageTest {
 
     /** A Svay Rieng group of this test's own: registered, capital, a member, her savings of 2,000 riel. */
     private Ledger village() throws InterruptedException {

@@ -5,33 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.UUID;
-import org.fundbook.demo.DemoSeeder;
 import org.fundbook.pages.Format;
-import org.fundbook.support.BrowserTest;
-import org.fundbook.support.Demo;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** The group indicators over the demo ledger: per group and summed, the API's own figures. */
-class MetricsPageTest extends BrowserTest {
+class MetricsPageTest extends AccountantPageTest {
 
-    private static final String PASSWORD = AllocationPageTest.PASSWORD;
     private static final String QUERY = "from=2009-07-01&asOf=2009-09-30&province=Svay%20Rieng";
-
-    @Autowired
-    private DemoSeeder seeder;
-
-    private String accountant;
-
-    @BeforeEach
-    void svayRiengAccountant() {
-        Demo.seedOnce(seeder);
-        accountant = "acc-sr-" + UUID.randomUUID().toString().substring(0, 8);
-        createUser(accountant, PASSWORD, "ACCOUNTANT", null, List.of("Svay Rieng"));
-    }
 
     @Test
     void the_sums_of_the_page_are_the_apis() {

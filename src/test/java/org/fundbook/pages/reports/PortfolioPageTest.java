@@ -7,34 +7,21 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
-import org.fundbook.demo.DemoSeeder;
 import org.fundbook.pages.Format;
-import org.fundbook.support.BrowserTest;
-import org.fundbook.support.Demo;
 import org.fundbook.support.Ledger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** PAR30 per group over the demo ledger: the API's figures, sorted by any column with the keyboard or a click. */
-class PortfolioPageTest extends BrowserTest {
+class PortfolioPageTest extends AccountantPageTest {
 
-    private static final String PASSWORD = AllocationPageTest.PASSWORD;
     private static final String QUERY = "asOf=2009-09-30&province=Svay%20Rieng";
 
-    @Autowired
-    private DemoSeeder seeder;
-
-    private String accountant;
-
+    /** After the accountant (JUnit runs a superclass's @BeforeEach first). */
     @BeforeEach
-    void svayRiengAccountant() {
-        Demo.seedOnce(seeder);
-        accountant = "acc-sr-" + UUID.randomUUID().toString().substring(0, 8);
-        createUser(accountant, PASSWORD, "ACCOUNTANT", null, List.of("Svay Rieng"));
+    void aLateVillage() {
         synchronized (PortfolioPageTest.class) {
             if (late == null) {
                 late = lateVillage();
